@@ -1,0 +1,252 @@
+package org.broadcastallocation.allocation;
+
+import static ai.timefold.solver.core.api.score.stream.ConstraintCollectors.toConnectedRanges;
+import static ai.timefold.solver.core.api.score.stream.Joiners.equal;
+import static ai.timefold.solver.core.api.score.stream.Joiners.filtering;
+import static ai.timefold.solver.core.api.score.stream.Joiners.overlapping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.score.stream.Constraint;
+import ai.timefold.solver.core.api.score.stream.ConstraintFactory;
+import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
+import ai.timefold.solver.core.api.score.stream.common.ConnectedRange;
+import ai.timefold.solver.core.api.score.stream.common.ConnectedRangeChain;
+
+import org.broadcastallocation.problem.ResourceType;
+
+/**
+ * The rules of {@code shared/spec/allocation-model.md}, one method each, named as the spec reads. Hard rules count
+ * broken instances; the medium level charges each unserved request its weight; soft terms are scaled by the event's
+ * weights through {@link AllocationPlan#getConstraintWeightOverrides()}.
+ */
+public class AllocationConstraints implements ConstraintProvider {
+
+    public static final String TYPE = "Type";
+    public static final String NO_DOUBLE_BOOKING = "No double booking";
+    public static final String CAPACITY = "Capacity";
+    public static final String AVAILABILITY = "Availability";
+    public static final String REQUIRED_FEATURES = "Required features";
+    public static final String ELIGIBILITY = "Eligibility";
+    public static final String FIBRE = "Fibre";
+    public static final String QUOTA = "Quota";
+    public static final String PINNED_STAYS = "Pinned stays";
+    public static final String SERVE_REQUESTS = "Serve requests";
+    public static final String WALKING = "Walking";
+    public static final String PREFERENCES = "Preferences";
+    public static final String TIMING = "Timing";
+    public static final String STABILITY = "Stability";
+
+    /** The soft terms whose weight the event may override, with the spec's defaults. */
+    public static final Set<String> SOFT_RULES = Set.of(WALKING, PREFERENCES, TIMING, STABILITY);
+
+    @Override
+    public Constraint[] defineConstraints(ConstraintFactory factory) {
+        return new Constraint[] {
+                type(factory),
+                noDoubleBooking(factory),
+                capacity(factory),
+                availability(factory),
+                requiredFeatures(factory),
+                eligibility(factory),
+                fibre(factory),
+                quota(factory),
+                pinnedStays(factory),
+                serveRequests(factory),
+                walking(factory),
+                preferences(factory),
+                timing(factory),
+                stability(factory)
+        };
+    }
+
+    Constraint type(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.resource().type() != booking.type())
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((booking, score) -> new Justification.WrongType(booking.getId(),
+                        booking.resource().id(), booking.type(), booking.resource().type()))
+                .asConstraint(TYPE);
+    }
+
+    Constraint noDoubleBooking(ConstraintFactory factory) {
+        return factory.forEachUniquePair(Booking.class,
+                        equal(Booking::resource),
+                        overlapping(Booking::start, Booking::end))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((first, second, score) -> new Justification.DoubleBooked(first.resource().id(),
+                        first.getId(), second.getId(), Math.max(first.start(), second.start()),
+                        Math.min(first.end(), second.end())))
+                .asConstraint(NO_DOUBLE_BOOKING);
+    }
+
+    Constraint capacity(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> !booking.getDemand().fitsCapacityOf(booking.resource()))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((booking, score) -> new Justification.OverCapacity(booking.getId(),
+                        booking.resource().id(), asked(booking.getDemand()), booking.resource().capacity()))
+                .asConstraint(CAPACITY);
+    }
+
+    Constraint availability(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> !booking.resource().isAvailable(booking.start(), booking.end()))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((booking, score) -> new Justification.Unavailable(booking.getId(),
+                        booking.resource().id(), booking.start(), booking.end()))
+                .asConstraint(AVAILABILITY);
+    }
+
+    Constraint requiredFeatures(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.getDemand().missingRequiredFeatures(booking.resource()) > 0)
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        booking -> booking.getDemand().missingRequiredFeatures(booking.resource()))
+                .justifyWith((booking, score) -> new Justification.MissingRequiredFeatures(booking.getId(),
+                        booking.resource().id(),
+                        missing(booking.getDemand().requiredFeatures(), booking.resource())))
+                .asConstraint(REQUIRED_FEATURES);
+    }
+
+    Constraint eligibility(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> !booking.getDemand().eligibleFor(booking.resource()))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((booking, score) -> new Justification.Ineligible(booking.getId(),
+                        booking.organisation(), booking.resource().id()))
+                .asConstraint(ELIGIBILITY);
+    }
+
+    /** At no moment does a zone carry more fibre bookings than it has links: the peak of each overlapping run. */
+    Constraint fibre(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.getDemand().needsFibre())
+                .groupBy(booking -> booking.resource().zone(), toConnectedRanges(Booking::start, Booking::end))
+                .flattenLast(ConnectedRangeChain::getConnectedRanges)
+                .filter((zone, run) -> run.getMaximumOverlap() > zone.fibreLinks())
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        (zone, run) -> run.getMaximumOverlap() - zone.fibreLinks())
+                .justifyWith((zone, run, score) -> new Justification.FibreOverbooked(zone.id(), zone.fibreLinks(),
+                        run.getMaximumOverlap(), run.getStart().intValue(), run.getEnd().intValue(), ids(run)))
+                .asConstraint(FIBRE);
+    }
+
+    /** An organisation holds at most its quota of a type at any moment. */
+    Constraint quota(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.getDemand().quota() != null)
+                .groupBy(QuotaHolder::of, toConnectedRanges(Booking::start, Booking::end))
+                .flattenLast(ConnectedRangeChain::getConnectedRanges)
+                .filter((holder, run) -> run.getMaximumOverlap() > holder.quota())
+                .penalize(HardMediumSoftScore.ONE_HARD,
+                        (holder, run) -> run.getMaximumOverlap() - holder.quota())
+                .justifyWith((holder, run, score) -> new Justification.QuotaExceeded(holder.organisation(),
+                        holder.type(), holder.quota(), run.getMaximumOverlap(), run.getStart().intValue(),
+                        run.getEnd().intValue(), ids(run)))
+                .asConstraint(QUOTA);
+    }
+
+    Constraint pinnedStays(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Booking.class)
+                .filter(booking -> booking.isPinned() && !booking.getPinnedPlacement().equals(booking.getPlacement()))
+                .penalize(HardMediumSoftScore.ONE_HARD)
+                .justifyWith((booking, score) -> new Justification.PinMoved(booking.getId(),
+                        booking.getPinnedPlacement().resource().id(), booking.getPinnedPlacement().start()))
+                .asConstraint(PINNED_STAYS);
+    }
+
+    Constraint serveRequests(ConstraintFactory factory) {
+        return factory.forEachIncludingUnassigned(Booking.class)
+                .filter(booking -> !booking.isAssigned())
+                .penalize(HardMediumSoftScore.ONE_MEDIUM, Booking::weight)
+                .justifyWith((booking, score) -> new Justification.Unserved(booking.getId(), booking.organisation(),
+                        booking.type(), booking.weight()))
+                .asConstraint(SERVE_REQUESTS);
+    }
+
+    /** Van to the same organisation's positions in use at the same time, in metres beyond the site's best. */
+    Constraint walking(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.type().isParking())
+                .join(Booking.class,
+                        equal(Booking::organisation),
+                        overlapping(Booking::start, Booking::end),
+                        filtering((parking, other) -> !other.type().isParking()))
+                .filter((parking, other) -> walkBeyondShortest(parking, other) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT, AllocationConstraints::walkBeyondShortest)
+                .justifyWith((parking, other, score) -> new Justification.Walk(parking.getId(), other.getId(),
+                        parking.resource().id(), other.resource().id(), walkBeyondShortest(parking, other)))
+                .asConstraint(WALKING);
+    }
+
+    Constraint preferences(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.getDemand().missingPreferredFeatures(booking.resource()) > 0)
+                .penalize(HardMediumSoftScore.ONE_SOFT,
+                        booking -> booking.getDemand().missingPreferredFeatures(booking.resource()))
+                .justifyWith((booking, score) -> new Justification.MissingPreferences(booking.getId(),
+                        booking.resource().id(),
+                        missing(booking.getDemand().preferredFeatures(), booking.resource())))
+                .asConstraint(PREFERENCES);
+    }
+
+    Constraint timing(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.getDemand().slot() && booking.getDemand().preferredStart() != null
+                        && booking.start() != booking.getDemand().preferredStart())
+                .penalize(HardMediumSoftScore.ONE_SOFT,
+                        booking -> Math.abs(booking.start() - booking.getDemand().preferredStart()))
+                .justifyWith((booking, score) -> new Justification.OffPreferredStart(booking.getId(),
+                        booking.start(), booking.getDemand().preferredStart()))
+                .asConstraint(TIMING);
+    }
+
+    Constraint stability(ConstraintFactory factory) {
+        return factory.forEach(Booking.class)
+                .filter(booking -> booking.getPreviousPlacement() != null && movedFromPrevious(booking))
+                .penalize(HardMediumSoftScore.ONE_SOFT)
+                .justifyWith((booking, score) -> new Justification.Moved(booking.getId(),
+                        booking.getPreviousPlacement().resource().id(), booking.getPreviousPlacement().start(),
+                        booking.resource().id(), booking.start()))
+                .asConstraint(STABILITY);
+    }
+
+    private static boolean movedFromPrevious(Booking booking) {
+        Placement previous = booking.getPreviousPlacement();
+        return !previous.resource().equals(booking.resource()) || previous.start() != booking.start();
+    }
+
+    private static int walkBeyondShortest(Booking parking, Booking other) {
+        return parking.getDemand().site().walkBeyondShortest(parking.resource(), other.resource());
+    }
+
+    private static String asked(Demand demand) {
+        if (demand.type().isParking()) {
+            return demand.vehicleKind() + " vehicle of " + demand.vehicleLength() + " m";
+        }
+        return "crew of " + demand.crewSize();
+    }
+
+    private static List<String> missing(Set<String> wanted, PlanResource resource) {
+        return wanted.stream().filter(feature -> !resource.features().contains(feature)).sorted().toList();
+    }
+
+    private static List<String> ids(ConnectedRange<Booking, Long, Long> run) {
+        var ids = new ArrayList<String>();
+        StreamSupport.stream(run.spliterator(), false).forEach(booking -> ids.add(booking.getId()));
+        ids.sort(null);
+        return ids;
+    }
+
+    /** The grouping key of the quota rule: one organisation's holdings of one type. */
+    record QuotaHolder(String organisation, ResourceType type, int quota) {
+        static QuotaHolder of(Booking booking) {
+            return new QuotaHolder(booking.organisation(), booking.type(), booking.getDemand().quota());
+        }
+    }
+}

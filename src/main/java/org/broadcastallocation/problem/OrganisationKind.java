@@ -1,0 +1,5 @@
+package org.broadcastallocation.problem;
+
+public enum OrganisationKind {
+    HOST_BROADCASTER, NATIONAL_DELEGATION, BROADCASTER, NEWS_AGENCY, RADIO
+}

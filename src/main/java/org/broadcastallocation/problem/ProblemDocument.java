@@ -1,0 +1,114 @@
+package org.broadcastallocation.problem;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The problem document of {@code shared/spec/allocation-model.md}: what is imported and what {@code solve} reads.
+ * Field names are the contract. Nullable fields are optional in the document; {@link ProblemValidator} says which
+ * ones must be there.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProblemDocument(
+        Event event,
+        List<Zone> zones,
+        List<Organisation> organisations,
+        List<Resource> resources,
+        List<Request> requests,
+        List<Placement> pinned,
+        List<Placement> previousAllocations) {
+
+    public ProblemDocument {
+        zones = zones == null ? List.of() : zones;
+        organisations = organisations == null ? List.of() : organisations;
+        resources = resources == null ? List.of() : resources;
+        requests = requests == null ? List.of() : requests;
+        pinned = pinned == null ? List.of() : pinned;
+        previousAllocations = previousAllocations == null ? List.of() : previousAllocations;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Event(
+            String id,
+            String name,
+            String timeZone,
+            OffsetDateTime start,
+            OffsetDateTime end,
+            OffsetDateTime requestDeadline,
+            List<Interval> openingHours,
+            List<LocalDate> parkingAccessDays,
+            Boolean lateIntake,
+            Map<ResourceType, Integer> quota,
+            Weights weights) {
+
+        public boolean lateIntakeOpen() {
+            return Boolean.TRUE.equals(lateIntake);
+        }
+    }
+
+    /** Overrides of the default weights; a missing field keeps the default. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Weights(
+            Map<Integer, Integer> priorityWeight,
+            Integer walkingPerMetre,
+            Integer missingPreferredFeature,
+            Integer timingPerMinute,
+            Integer stabilityPerMove) {
+    }
+
+    public record Zone(String id, Integer fibreLinks) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Organisation(String id, String name, OrganisationKind kind, String country) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resource(
+            String id,
+            ResourceType type,
+            String zone,
+            Integer x,
+            Integer y,
+            Integer capacity,
+            Set<String> features,
+            List<Interval> availability) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Request(
+            String id,
+            String organisation,
+            ResourceType type,
+            Interval window,
+            Integer durationMinutes,
+            Integer crewSize,
+            Vehicle vehicle,
+            Set<String> requiredFeatures,
+            Set<String> preferredFeatures,
+            OffsetDateTime preferredStart,
+            Boolean needsFibre,
+            Integer priority,
+            OffsetDateTime submittedAt) {
+
+        public boolean fibre() {
+            return Boolean.TRUE.equals(needsFibre);
+        }
+    }
+
+    public record Vehicle(VehicleKind kind, Integer lengthMetres) {
+    }
+
+    /** Half-open {@code [from, to)}. */
+    public record Interval(OffsetDateTime from, OffsetDateTime to) {
+    }
+
+    /** A request's resource and start: a pin (published) or where the previous round put it. */
+    public record Placement(String request, String resource, OffsetDateTime start) {
+    }
+}
