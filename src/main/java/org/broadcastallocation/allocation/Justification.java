@@ -8,55 +8,104 @@ import org.broadcastallocation.problem.ResourceType;
 
 /**
  * Why a rule matched, one record per rule, so that the score analysis (and the report built on it) can say what is
- * wrong or costly in words. Times are minutes from the event start.
+ * wrong or costly in words. Times are minutes from the event start; {@link #describe(Timeline)} puts them in the
+ * event's local time.
  */
 public sealed interface Justification extends ConstraintJustification {
 
+    String describe(Timeline timeline);
+
     record WrongType(String request, String resource, ResourceType requested, ResourceType actual)
             implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " asks for " + requested + " but is on " + resource + ", a " + actual;
+        }
     }
 
     record DoubleBooked(String resource, String request, String otherRequest, int from, int to)
             implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " and " + otherRequest + " both hold " + resource + " " + timeline.describe(from, to);
+        }
     }
 
     record OverCapacity(String request, String resource, String asked, Integer capacity) implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " (" + asked + ") does not fit " + resource + " (capacity " + capacity + ")";
+        }
     }
 
     record Unavailable(String request, String resource, int start, int end) implements Justification {
+        public String describe(Timeline timeline) {
+            return resource + " is not open for " + request + " " + timeline.describe(start, end);
+        }
     }
 
     record MissingRequiredFeatures(String request, String resource, List<String> features) implements Justification {
+        public String describe(Timeline timeline) {
+            return resource + " lacks " + String.join(", ", features) + " required by " + request;
+        }
     }
 
     record Ineligible(String request, String organisation, String resource) implements Justification {
+        public String describe(Timeline timeline) {
+            return organisation + " may not book " + resource + " (" + request + ")";
+        }
     }
 
     record FibreOverbooked(String zone, int fibreLinks, int inUse, int from, int to, List<String> requests)
             implements Justification {
+        public String describe(Timeline timeline) {
+            return "zone " + zone + " carries " + inUse + " fibre bookings on " + fibreLinks + " links "
+                    + timeline.describe(from, to) + ": " + String.join(", ", requests);
+        }
     }
 
     record QuotaExceeded(String organisation, ResourceType type, int quota, int held, int from, int to,
             List<String> requests) implements Justification {
+        public String describe(Timeline timeline) {
+            return organisation + " holds " + held + " " + type + " at once (quota " + quota + ") "
+                    + timeline.describe(from, to) + ": " + String.join(", ", requests);
+        }
     }
 
     record PinMoved(String request, String pinnedResource, int pinnedStart) implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " is not at its published place " + pinnedResource + " from " + timeline.at(pinnedStart);
+        }
     }
 
     record Unserved(String request, String organisation, ResourceType type, int weight) implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " (" + organisation + ", " + type + ") is unserved, weight " + weight;
+        }
     }
 
     record Walk(String parkingRequest, String otherRequest, String parking, String resource, int metresBeyondShortest)
             implements Justification {
+        public String describe(Timeline timeline) {
+            return parkingRequest + " at " + parking + " is " + metresBeyondShortest
+                    + " m further than the site's best from " + otherRequest + " at " + resource;
+        }
     }
 
     record MissingPreferences(String request, String resource, List<String> features) implements Justification {
+        public String describe(Timeline timeline) {
+            return resource + " lacks " + String.join(", ", features) + " preferred by " + request;
+        }
     }
 
     record OffPreferredStart(String request, int start, int preferredStart) implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " starts " + timeline.at(start) + " instead of " + timeline.at(preferredStart);
+        }
     }
 
     record Moved(String request, String previousResource, int previousStart, String resource, int start)
             implements Justification {
+        public String describe(Timeline timeline) {
+            return request + " moved from " + previousResource + " at " + timeline.at(previousStart) + " to "
+                    + resource + " at " + timeline.at(start);
+        }
     }
 }

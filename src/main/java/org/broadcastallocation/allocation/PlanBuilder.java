@@ -146,8 +146,6 @@ public final class PlanBuilder {
 
     /** Rank among the same organisation's requests of the same type: by submission (missing: last), then id. */
     static Map<String, Integer> ranks(List<Request> requests) {
-        var order = Comparator.comparing(Request::submittedAt, Comparator.nullsLast(OffsetDateTime::compareTo))
-                .thenComparing(Request::id);
         var groups = new HashMap<String, List<Request>>();
         for (Request request : requests) {
             groups.computeIfAbsent(request.organisation() + "\u0000" + request.type(), key -> new ArrayList<>())
@@ -155,7 +153,7 @@ public final class PlanBuilder {
         }
         var ranks = new HashMap<String, Integer>();
         for (var group : groups.values()) {
-            group.sort(order);
+            group.sort(Request.BY_SUBMISSION);
             for (int i = 0; i < group.size(); i++) {
                 ranks.put(group.get(i).id(), i + 1);
             }

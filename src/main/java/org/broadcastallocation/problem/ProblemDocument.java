@@ -2,6 +2,7 @@ package org.broadcastallocation.problem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,6 +96,11 @@ public record ProblemDocument(
             Boolean needsFibre,
             Integer priority,
             OffsetDateTime submittedAt) {
+
+        /** The order requests came in: by {@code submittedAt} (missing: last), then id. Ranks and first-come use it. */
+        public static final Comparator<Request> BY_SUBMISSION = Comparator
+                .comparing(Request::submittedAt, Comparator.nullsLast(OffsetDateTime::compareTo))
+                .thenComparing(Request::id);
 
         public boolean fibre() {
             return Boolean.TRUE.equals(needsFibre);

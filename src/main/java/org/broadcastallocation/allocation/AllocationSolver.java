@@ -1,0 +1,79 @@
+package org.broadcastallocation.allocation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.SolverFactory;
+import ai.timefold.solver.core.config.solver.SolverConfig;
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+
+/**
+ * Runs Timefold on an {@link AllocationPlan} with the project's solver configuration, reporting each new best score
+ * as it is found.
+ */
+public final class AllocationSolver {
+
+    public static final String CONFIG_FILE = "solver-config/solver-config.xml";
+
+    private final SolverConfig config;
+
+    public AllocationSolver(SolverConfig config) {
+        this.config = config;
+    }
+
+    public static AllocationSolver withProjectConfig() {
+        return new AllocationSolver(loadConfig());
+    }
+
+    /** {@value #CONFIG_FILE} in the working directory when present, else the copy in the jar. */
+    public static SolverConfig loadConfig() {
+        Path file = Path.of(CONFIG_FILE);
+        if (Files.isRegularFile(file)) {
+            return SolverConfig.createFromXmlFile(file.toFile());
+        }
+        try (InputStream packaged = AllocationSolver.class.getClassLoader().getResourceAsStream(CONFIG_FILE)) {
+            if (packaged == null) {
+                throw new IllegalStateException("No solver configuration: " + CONFIG_FILE + " is missing");
+            }
+            return SolverConfig.createFromXmlInputStream(packaged);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SolverConfig config() {
+        return config;
+    }
+
+    /**
+     * Solves in place and returns the best plan found. {@code timeLimit} replaces the configured spent limit when
+     * given; the solver also stops at once when the plan's score bound is reached, since nothing can improve then.
+     */
+    public AllocationPlan solve(AllocationPlan plan, Duration timeLimit, Consumer<BestScore> onNewBest) {
+        var termination = config.getTerminationConfig() == null
+                ? new TerminationConfig() : config.getTerminationConfig().copyConfig();
+        if (timeLimit != null) {
+            termination.setSpentLimit(timeLimit);
+            if (termination.getUnimprovedSpentLimit() != null
+                    && termination.getUnimprovedSpentLimit().compareTo(timeLimit) > 0) {
+                termination.setUnimprovedSpentLimit(timeLimit);
+            }
+        }
+        termination.setBestScoreLimit(ScoreBound.of(plan).toString());
+        var solver = SolverFactory.<AllocationPlan>create(config.copyConfig().withTerminationConfig(termination))
+                .buildSolver();
+        solver.addEventListener(event -> onNewBest.accept(new BestScore(event.getTimeMillisSpent(),
+                (HardMediumSoftScore) event.getNewBestScore(), event.isNewBestSolutionInitialized())));
+        return solver.solve(plan);
+    }
+
+    /** A new best solution's score, for progress reporting. */
+    public record BestScore(long millis, HardMediumSoftScore score, boolean initialized) {
+    }
+}

@@ -1,0 +1,189 @@
+package org.broadcastallocation.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.broadcastallocation.allocation.AllocationPlan;
+import org.broadcastallocation.allocation.Booking;
+import org.broadcastallocation.allocation.Demand;
+import org.broadcastallocation.allocation.FibreZone;
+import org.broadcastallocation.allocation.Occupancy;
+import org.broadcastallocation.allocation.PlanResource;
+import org.broadcastallocation.allocation.Placement;
+import org.broadcastallocation.allocation.StaticFit;
+import org.broadcastallocation.allocation.StaticFit.Misfit;
+import org.broadcastallocation.allocation.Timeline;
+
+/**
+ * Says in words why a request was left out, so that an operator can act: no resource can ever fit it (and which rule
+ * stops each), its organisation's quota is full, its zone's fibre links are used up, or every fitting place is taken
+ * (and by whom). A reason is given when, and only when, it stops at least one of the request's possible places.
+ */
+public final class Explainer {
+
+    private static final int NAMED_BLOCKERS = 5;
+
+    private final AllocationPlan plan;
+    private final Timeline timeline;
+    private final Occupancy occupancy;
+
+    public Explainer(AllocationPlan plan) {
+        this.plan = plan;
+        this.timeline = plan.getTimeline();
+        this.occupancy = Occupancy.of(plan.getBookings());
+    }
+
+    public List<String> reasons(Booking booking) {
+        if (booking.getCandidates().isEmpty()) {
+            return List.of(neverFits(booking.getDemand()));
+        }
+        var demand = booking.getDemand();
+        var taken = new LinkedHashMap<PlanResource, Boolean>();
+        var takenBy = new LinkedHashSet<Booking>();
+        var fibreBy = new LinkedHashMap<FibreZone, Set<Booking>>();
+        var quotaBy = new LinkedHashSet<Booking>();
+        Placement free = null;
+        for (Placement candidate : booking.getCandidates()) {
+            var clashes = without(occupancy.clashes(candidate), booking);
+            var fibre = without(occupancy.fibreBlockers(demand, candidate), booking);
+            var quota = without(occupancy.quotaBlockers(demand, candidate), booking);
+            taken.merge(candidate.resource(), !clashes.isEmpty(), Boolean::logicalAnd);
+            takenBy.addAll(clashes);
+            if (!fibre.isEmpty()) {
+                fibreBy.computeIfAbsent(candidate.resource().zone(), zone -> new LinkedHashSet<>()).addAll(fibre);
+            }
+            quotaBy.addAll(quota);
+            if (free == null && clashes.isEmpty() && fibre.isEmpty() && quota.isEmpty()) {
+                free = candidate;
+            }
+        }
+        var reasons = new ArrayList<String>();
+        long fullyTaken = taken.values().stream().filter(Boolean::booleanValue).count();
+        if (!takenBy.isEmpty()) {
+            String which;
+            if (taken.size() == 1) {
+                which = "the only " + demand.type().singular() + " that fits, "
+                        + taken.keySet().iterator().next().id() + ", is taken";
+            } else if (fullyTaken == taken.size()) {
+                which = "all " + taken.size() + " " + demand.type().plural() + " that fit are taken";
+            } else {
+                which = fullyTaken + " of the " + taken.size() + " " + demand.type().plural() + " that fit "
+                        + (fullyTaken == 1 ? "is" : "are") + " taken";
+            }
+            reasons.add(which + " " + when(demand) + " by " + byWhom(takenBy, demand.weight()));
+        }
+        if (!quotaBy.isEmpty()) {
+            reasons.add("quota: " + demand.organisation() + " already holds " + quotaBy.size() + " "
+                    + demand.type() + " " + when(demand) + " (quota " + demand.quota() + "): "
+                    + names(quotaBy, false));
+        }
+        fibreBy.forEach((zone, users) -> reasons.add("fibre: " + (zone.fibreLinks() == 1 ? "the only fibre link"
+                : "all " + zone.fibreLinks() + " fibre links") + " of zone " + zone.id() + " "
+                + (zone.fibreLinks() == 1 ? "is" : "are") + " in use " + when(demand) + ": " + names(users, false)));
+        if (free != null) {
+            reasons.add(free.resource().id() + " was free " + timeline.describe(free.start(), free.end())
+                    + " but this round did not use it; a longer round may serve it");
+        }
+        return reasons;
+    }
+
+    /** No candidate at all: say for each resource of the type which request-and-resource rule stops it. */
+    private String neverFits(Demand demand) {
+        var ofType = plan.getResources().stream().filter(resource -> resource.type() == demand.type()).toList();
+        if (ofType.isEmpty()) {
+            return "the event has no " + demand.type().plural();
+        }
+        if (demand.quota() != null && demand.quota() == 0) {
+            return "quota: the event allows no " + demand.type() + " per organisation";
+        }
+        var counts = new EnumMap<Misfit, Integer>(Misfit.class);
+        var missingFeatures = new TreeSet<String>();
+        int unavailable = 0;
+        for (PlanResource resource : ofType) {
+            var misfits = StaticFit.misfits(demand, resource);
+            misfits.forEach(misfit -> counts.merge(misfit, 1, Integer::sum));
+            if (misfits.contains(Misfit.FEATURES)) {
+                demand.requiredFeatures().stream().filter(feature -> !resource.features().contains(feature))
+                        .forEach(missingFeatures::add);
+            }
+            if (misfits.isEmpty()) {
+                unavailable++;
+            }
+        }
+        var parts = new ArrayList<String>();
+        int total = ofType.size();
+        if (counts.containsKey(Misfit.CAPACITY)) {
+            parts.add("capacity: " + of(counts.get(Misfit.CAPACITY), total) + " too small for " + asked(demand));
+        }
+        if (counts.containsKey(Misfit.FEATURES)) {
+            parts.add("required features: " + of(counts.get(Misfit.FEATURES), total) + " missing "
+                    + String.join(", ", missingFeatures));
+        }
+        if (counts.containsKey(Misfit.ELIGIBILITY)) {
+            parts.add("eligibility: " + demand.type().plural() + " are for national delegations and the host"
+                    + " broadcaster only, and " + demand.organisation() + " is a " + demand.organisationKind());
+        }
+        if (counts.containsKey(Misfit.NO_FIBRE)) {
+            parts.add("fibre: " + of(counts.get(Misfit.NO_FIBRE), total) + " in a zone without fibre links");
+        }
+        if (unavailable > 0) {
+            parts.add("availability: " + of(unavailable, total) + " not open "
+                    + (demand.slot() ? "for " + demand.durationMinutes() + " minutes anywhere "
+                            + timeline.describe(demand.windowStart(), demand.windowEnd())
+                            : "from " + timeline.describe(demand.windowStart(), demand.windowEnd())));
+        }
+        return "no " + demand.type().singular() + " can ever take it: " + String.join("; ", parts);
+    }
+
+    private String when(Demand demand) {
+        String window = timeline.describe(demand.windowStart(), demand.windowEnd());
+        return demand.slot() ? "throughout its window " + window : window;
+    }
+
+    private static String byWhom(Set<Booking> blockers, int weight) {
+        int lightest = blockers.stream().mapToInt(Booking::weight).min().orElse(0);
+        if (lightest > weight) {
+            return "higher-weighted requests: " + names(blockers, true);
+        }
+        if (lightest == weight) {
+            return "requests of equal or higher weight: " + names(blockers, true);
+        }
+        return names(blockers, true) + "; this round found no way to serve it without leaving more weight"
+                + " unserved";
+    }
+
+    private static String names(Set<Booking> bookings, boolean withWeight) {
+        var sorted = bookings.stream()
+                .sorted(Comparator.comparingInt(Booking::weight).reversed().thenComparing(Booking::getId))
+                .toList();
+        String named = sorted.stream().limit(NAMED_BLOCKERS)
+                .map(booking -> booking.getId() + " (" + booking.organisation()
+                        + (withWeight ? ", weight " + booking.weight() : "") + ")")
+                .collect(Collectors.joining(", "));
+        return sorted.size() > NAMED_BLOCKERS ? named + " and " + (sorted.size() - NAMED_BLOCKERS) + " more" : named;
+    }
+
+    private static List<Booking> without(List<Booking> bookings, Booking self) {
+        return bookings.stream().filter(booking -> booking != self).toList();
+    }
+
+    private static String of(int count, int total) {
+        return count == total ? (total == 1 ? "the only one is" : "all " + total + " are") : count + " of " + total
+                + (count == 1 ? " is" : " are");
+    }
+
+    private static String asked(Demand demand) {
+        if (demand.type().isParking()) {
+            return (demand.vehicleKind() == null ? "a vehicle" : "an " + demand.vehicleKind() + " vehicle")
+                    + (demand.vehicleLength() == null ? "" : " of " + demand.vehicleLength() + " m");
+        }
+        return "a crew of " + demand.crewSize();
+    }
+}
