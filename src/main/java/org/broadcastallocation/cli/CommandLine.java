@@ -92,13 +92,13 @@ public final class CommandLine {
 
     private int solve(Options options) throws IOException {
         options.allowOnly("problem", "report", "seconds", "strategy");
-        var document = read(options.required("problem"));
         var strategy = switch (options.get("strategy", "optimise").toLowerCase(Locale.ROOT)) {
             case "optimise", "optimize" -> AllocationEngine.Strategy.OPTIMISE;
             case "fcfs" -> AllocationEngine.Strategy.FCFS;
             default -> throw new UsageException("--strategy is optimise or fcfs");
         };
         Duration limit = options.has("seconds") ? Duration.ofSeconds(options.positiveInt("seconds")) : null;
+        var document = read(options.required("problem"));
         ProblemValidator.warnings(document).forEach(warning -> err.println("warning: " + warning));
         var engine = AllocationEngine.withProjectConfig();
         err.printf("solving %s: %d requests, %d resources%s%n", document.event().id(), document.requests().size(),
@@ -152,7 +152,8 @@ public final class CommandLine {
     private int verify(Options options) throws IOException {
         options.allowOnly("problem", "report");
         var document = read(options.required("problem"));
-        var report = Json.mapper().readValue(Path.of(options.required("report")).toFile(), AllocationReport.class);
+        var report = Json.mapper().readValue(Files.readAllBytes(Path.of(options.required("report"))),
+                AllocationReport.class);
         var outcome = ReportCheck.check(document, report, AllocationEngine.withProjectConfig().scoring());
         out.printf("reported %s, recomputed %s%n", outcome.reported(), outcome.recomputed());
         outcome.problems().forEach(problem -> err.println("refused: " + problem));
@@ -160,7 +161,7 @@ public final class CommandLine {
     }
 
     private ProblemDocument read(String file) throws IOException {
-        return Json.mapper().readValue(Path.of(file).toFile(), ProblemDocument.class);
+        return Json.mapper().readValue(Files.readAllBytes(Path.of(file)), ProblemDocument.class);
     }
 
     private void write(String file, Object value) throws IOException {
