@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import org.broadcastallocation.benchmark.AllocationBenchmark;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.engine.ReportCheck;
 import org.broadcastallocation.problem.InvalidProblemException;
@@ -30,7 +32,7 @@ import org.broadcastallocation.samples.InstanceGenerator;
  */
 public final class CommandLine {
 
-    public static final Set<String> COMMANDS = Set.of("solve", "validate", "generate", "verify", "help");
+    public static final Set<String> COMMANDS = Set.of("solve", "validate", "generate", "verify", "benchmark", "help");
 
     static final int OK = 0;
     static final int REFUSED = 1;
@@ -49,6 +51,9 @@ public final class CommandLine {
                        Write a realistic instance after the Hague case (same arguments, same file).
               verify   --problem FILE --report FILE
                        Recompute a report's score from its allocations; refuses a report that breaks a rule.
+              benchmark [--seconds 30] [--compare-seconds 10] [--samples data-samples]
+                       Compare solver configurations (HTML under target/benchmark/), then measure the
+                       production one on the samples and on generated 4x and 10x instances.
             """;
 
     private final PrintStream out;
@@ -71,6 +76,7 @@ public final class CommandLine {
                 case "validate" -> validate(options);
                 case "generate" -> generate(options);
                 case "verify" -> verify(options);
+                case "benchmark" -> benchmark(options);
                 default -> usage("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {
@@ -160,6 +166,25 @@ public final class CommandLine {
         return outcome.ok() ? OK : REFUSED;
     }
 
+    private int benchmark(Options options) throws IOException {
+        options.allowOnly("seconds", "compare-seconds", "samples");
+        var seconds = Duration.ofSeconds(options.has("seconds") ? options.positiveInt("seconds") : 30);
+        var compareSeconds = options.has("compare-seconds") ? options.nonNegativeInt("compare-seconds") : 10;
+        var benchmark = new AllocationBenchmark(out);
+        var instances = AllocationBenchmark.instances(Path.of(options.get("samples", "data-samples")));
+        if (compareSeconds > 0) {
+            benchmark.compareConfigurations(instances, Duration.ofSeconds(compareSeconds));
+        }
+        var figures = new ArrayList<AllocationBenchmark.Figures>();
+        for (var instance : instances) {
+            err.printf("measuring %s (%d requests) for %d s%n", instance.name(), instance.document().requests().size(),
+                    seconds.toSeconds());
+            figures.add(benchmark.measure(instance, seconds));
+        }
+        benchmark.print(figures);
+        return OK;
+    }
+
     private ProblemDocument read(String file) throws IOException {
         return Json.mapper().readValue(Files.readAllBytes(Path.of(file)), ProblemDocument.class);
     }
@@ -247,15 +272,24 @@ public final class CommandLine {
         }
 
         int positiveInt(String name) {
+            return intAtLeast(name, 1);
+        }
+
+        int nonNegativeInt(String name) {
+            return intAtLeast(name, 0);
+        }
+
+        private int intAtLeast(String name, int minimum) {
+            int value;
             try {
-                int value = Integer.parseInt(required(name));
-                if (value <= 0) {
-                    throw new UsageException("--" + name + " must be positive");
-                }
-                return value;
+                value = Integer.parseInt(required(name));
             } catch (NumberFormatException e) {
                 throw new UsageException("--" + name + " must be a whole number");
             }
+            if (value < minimum) {
+                throw new UsageException("--" + name + " must be at least " + minimum);
+            }
+            return value;
         }
 
         long longValue(String name) {
