@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 
 import org.broadcastallocation.benchmark.AllocationBenchmark;
 import org.broadcastallocation.engine.AllocationEngine;
@@ -88,7 +87,7 @@ public final class CommandLine {
             err.println("error: no such file: " + e.getFile());
             return IO;
         } catch (JsonProcessingException e) {
-            err.println("refused: " + describe(e));
+            err.println("refused: " + Json.describe(e));
             return REFUSED;
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
@@ -205,28 +204,6 @@ public final class CommandLine {
         err.println("error: " + message);
         err.print(USAGE_TEXT);
         return USAGE;
-    }
-
-    /** Where in the document and what: "line 12, column 20 (requests[3].window.from): ...". */
-    static String describe(JsonProcessingException e) {
-        var location = e.getLocation();
-        var where = location == null ? "" : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            where += " (" + path(mapping) + ")";
-        }
-        return "not a valid document at " + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("");
-    }
-
-    private static String path(JsonMappingException mapping) {
-        var path = new StringBuilder();
-        for (var reference : mapping.getPath()) {
-            if (reference.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
-            } else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     static final class UsageException extends RuntimeException {

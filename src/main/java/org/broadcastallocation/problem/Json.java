@@ -1,6 +1,8 @@
 package org.broadcastallocation.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,5 +28,31 @@ public final class Json {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * Where in a document and what is wrong, for a person: "line 3, column 12 (requests[0].window.from): ...",
+     * without the parser's Java types.
+     */
+    public static String describe(JsonProcessingException e) {
+        var where = new StringBuilder();
+        var location = e.getLocation();
+        if (location != null) {
+            where.append("line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            var path = new StringBuilder();
+            for (var reference : mapping.getPath()) {
+                if (reference.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+                } else if (reference.getIndex() >= 0) {
+                    path.append('[').append(reference.getIndex()).append(']');
+                }
+            }
+            where.append(" (").append(path).append(')');
+        }
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        message = message.replaceAll("`[a-z]+(\\.[a-zA-Z$]+)+`", "value").replaceAll("\\(class [^)]*\\)", "");
+        return "not valid at " + where + ": " + message.trim();
     }
 }

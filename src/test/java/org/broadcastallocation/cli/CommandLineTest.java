@@ -73,7 +73,7 @@ class CommandLineTest {
         Files.writeString(problem, "{\n  \"event\": {\"id\": \"x\",\n  \"start\": }\n}");
 
         assertThat(run("validate", "--problem", problem.toString())).isEqualTo(1);
-        assertThat(err()).contains("refused: not a valid document at line 3");
+        assertThat(err()).contains("refused: not valid at line 3");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package org.broadcastallocation.events;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ProblemDocument.Interval;
+import org.broadcastallocation.problem.ResourceType;
+
+/** Events with their site (zones, resources) and organisations, as stored. */
+@Repository
+public class Events {
+
+    private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() { };
+    private static final TypeReference<List<LocalDate>> DAYS = new TypeReference<>() { };
+    private static final TypeReference<Map<ResourceType, Integer>> QUOTA = new TypeReference<>() { };
+    private static final TypeReference<Set<String>> NAMES = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+
+    public Events(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** An event's settings, and how many publications it has had (the pins' version). */
+    public record StoredEvent(ProblemDocument.Event event, int pinsVersion, int version) {
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("select count(*) from event where id = ?").param(id).query(Integer.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from event").query(Long.class).single();
+    }
+
+    public Optional<StoredEvent> find(String id) {
+        return jdbc.sql("""
+                select id, name, time_zone, starts_at, ends_at, request_deadline, opening_hours::text,
+                       parking_access_days::text, late_intake, quota::text, weights::text, pins_version, version
+                from event where id = ?""").param(id).query(Events::event).optional();
+    }
+
+    public List<StoredEvent> all() {
+        return jdbc.sql("""
+                select id, name, time_zone, starts_at, ends_at, request_deadline, opening_hours::text,
+                       parking_access_days::text, late_intake, quota::text, weights::text, pins_version, version
+                from event order by starts_at, id""").query(Events::event).list();
+    }
+
+    public void insert(ProblemDocument.Event event) {
+        jdbc.sql("""
+                insert into event (id, name, time_zone, starts_at, ends_at, request_deadline, opening_hours,
+                                   parking_access_days, late_intake, quota, weights)
+                values (?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, cast(? as jsonb), cast(? as jsonb))""")
+                .params(event.id(), event.name() == null ? event.id() : event.name(), event.timeZone(), event.start(),
+                        event.end(), event.requestDeadline(), JsonColumns.write(orEmpty(event.openingHours())),
+                        JsonColumns.write(orEmpty(event.parkingAccessDays())), event.lateIntakeOpen(),
+                        JsonColumns.write(event.quota() == null ? Map.of() : event.quota()),
+                        JsonColumns.write(event.weights()))
+                .update();
+    }
+
+    public void setLateIntake(String id, boolean open) {
+        jdbc.sql("update event set late_intake = ?, version = version + 1 where id = ?").params(open, id).update();
+    }
+
+    /** Called in the publishing transaction: rounds snapshotted before it are now on stale pins. */
+    public int bumpPinsVersion(String id) {
+        return jdbc.sql("update event set pins_version = pins_version + 1 where id = ? returning pins_version")
+                .param(id).query(Integer.class).single();
+    }
+
+    public void insertZone(String eventId, ProblemDocument.Zone zone) {
+        jdbc.sql("insert into zone (event_id, id, fibre_links) values (?, ?, ?)")
+                .params(eventId, zone.id(), zone.fibreLinks() == null ? 0 : zone.fibreLinks()).update();
+    }
+
+    public List<ProblemDocument.Zone> zones(String eventId) {
+        return jdbc.sql("select id, fibre_links from zone where event_id = ? order by id").param(eventId)
+                .query((row, index) -> new ProblemDocument.Zone(row.getString(1), row.getInt(2))).list();
+    }
+
+    public void insertOrganisation(String eventId, ProblemDocument.Organisation organisation) {
+        jdbc.sql("insert into organisation (event_id, id, name, kind, country) values (?, ?, ?, ?, ?)")
+                .params(eventId, organisation.id(), organisation.name() == null ? organisation.id()
+                        : organisation.name(), organisation.kind().name(), organisation.country())
+                .update();
+    }
+
+    public List<ProblemDocument.Organisation> organisations(String eventId) {
+        return jdbc.sql("select id, name, kind, country from organisation where event_id = ? order by id")
+                .param(eventId)
+                .query((row, index) -> new ProblemDocument.Organisation(row.getString(1), row.getString(2),
+                        OrganisationKind.valueOf(row.getString(3)), row.getString(4)))
+                .list();
+    }
+
+    public Optional<ProblemDocument.Organisation> organisation(String eventId, String id) {
+        return organisations(eventId).stream().filter(organisation -> organisation.id().equals(id)).findFirst();
+    }
+
+    public void insertResource(String eventId, ProblemDocument.Resource resource) {
+        jdbc.sql("""
+                insert into resource (event_id, id, type, zone, x, y, capacity, features, availability)
+                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
+                .params(eventId, resource.id(), resource.type().name(), resource.zone(), resource.x(), resource.y(),
+                        resource.capacity(), JsonColumns.write(resource.features() == null ? Set.of()
+                                : resource.features()),
+                        JsonColumns.write(orEmpty(resource.availability())))
+                .update();
+    }
+
+    /** The event's resources in document order (by id), closed ones included only when asked. */
+    public List<ProblemDocument.Resource> resources(String eventId, boolean includeClosed) {
+        return jdbc.sql("""
+                select id, type, zone, x, y, capacity, features::text, availability::text
+                from resource where event_id = ? and (? or not closed) order by id""")
+                .params(eventId, includeClosed)
+                .query((row, index) -> new ProblemDocument.Resource(row.getString(1),
+                        ResourceType.valueOf(row.getString(2)), row.getString(3), row.getInt(4), row.getInt(5),
+                        (Integer) row.getObject(6), JsonColumns.read(row.getString(7), NAMES),
+                        JsonColumns.read(row.getString(8), INTERVALS)))
+                .list();
+    }
+
+    private static StoredEvent event(ResultSet row, int index) throws SQLException {
+        var event = new ProblemDocument.Event(row.getString(1), row.getString(2), row.getString(3),
+                row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),
+                row.getObject(6, OffsetDateTime.class), JsonColumns.read(row.getString(7), INTERVALS),
+                JsonColumns.read(row.getString(8), DAYS), row.getBoolean(9), JsonColumns.read(row.getString(10), QUOTA),
+                JsonColumns.read(row.getString(11), ProblemDocument.Weights.class));
+        return new StoredEvent(event, row.getInt(12), row.getInt(13));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+}

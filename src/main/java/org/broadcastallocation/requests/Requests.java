@@ -1,0 +1,137 @@
+package org.broadcastallocation.requests;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ResourceType;
+import org.broadcastallocation.problem.VehicleKind;
+
+/** Requests as stored, with their status and version (optimistic concurrency). */
+@Repository
+public class Requests {
+
+    private static final TypeReference<Set<String>> NAMES = new TypeReference<>() { };
+    private static final TypeReference<List<String>> LINES = new TypeReference<>() { };
+    private static final String COLUMNS = """
+            event_id, id, organisation_id, type, window_from, window_to, duration_minutes, crew_size, vehicle_kind,
+            vehicle_length, required_features::text, preferred_features::text, preferred_start, needs_fibre,
+            priority, submitted_at, status, reasons::text, version, updated_at""";
+
+    private final JdbcClient jdbc;
+
+    public Requests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(String eventId, ProblemDocument.Request request, RequestStatus status) {
+        jdbc.sql("""
+                insert into request (event_id, id, organisation_id, type, window_from, window_to, duration_minutes,
+                    crew_size, vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
+                    needs_fibre, priority, submitted_at, status)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)""")
+                .params(eventId, request.id(), request.organisation(), request.type().name(),
+                        request.window().from(), request.window().to(), request.durationMinutes(),
+                        request.crewSize(), vehicleKind(request), vehicleLength(request),
+                        JsonColumns.write(orEmpty(request.requiredFeatures())),
+                        JsonColumns.write(orEmpty(request.preferredFeatures())), request.preferredStart(),
+                        request.fibre(), request.priority() == null ? 2 : request.priority(),
+                        request.submittedAt(), status.name())
+                .update();
+    }
+
+    /** Replaces the request's fields if it is still at {@code expectedVersion}; false when it is not. */
+    public boolean update(String eventId, ProblemDocument.Request request, int expectedVersion,
+            RequestStatus status) {
+        return jdbc.sql("""
+                update request set type = ?, window_from = ?, window_to = ?, duration_minutes = ?, crew_size = ?,
+                    vehicle_kind = ?, vehicle_length = ?, required_features = cast(? as jsonb),
+                    preferred_features = cast(? as jsonb), preferred_start = ?, needs_fibre = ?, priority = ?,
+                    status = ?, reasons = '[]', version = version + 1, updated_at = now()
+                where event_id = ? and id = ? and version = ?""")
+                .params(request.type().name(), request.window().from(), request.window().to(),
+                        request.durationMinutes(), request.crewSize(), vehicleKind(request), vehicleLength(request),
+                        JsonColumns.write(orEmpty(request.requiredFeatures())),
+                        JsonColumns.write(orEmpty(request.preferredFeatures())), request.preferredStart(),
+                        request.fibre(), request.priority() == null ? 2 : request.priority(), status.name(),
+                        eventId, request.id(), expectedVersion)
+                .update() == 1;
+    }
+
+    public boolean setStatus(String eventId, String id, int expectedVersion, RequestStatus status) {
+        return jdbc.sql("""
+                update request set status = ?, version = version + 1, updated_at = now()
+                where event_id = ? and id = ? and version = ?""")
+                .params(status.name(), eventId, id, expectedVersion).update() == 1;
+    }
+
+    /** What a round decided for the requests it saw (unpublished: ALLOCATED / WAITLISTED with reasons). */
+    public void setOutcome(String eventId, String id, RequestStatus status, List<String> reasons) {
+        jdbc.sql("""
+                update request set status = ?, reasons = cast(? as jsonb), version = version + 1, updated_at = now()
+                where event_id = ? and id = ? and status not in ('CANCELLED', 'REJECTED')""")
+                .params(status.name(), JsonColumns.write(reasons), eventId, id).update();
+    }
+
+    public Optional<StoredRequest> find(String eventId, String id) {
+        return jdbc.sql("select " + COLUMNS + " from request where event_id = ? and id = ?").params(eventId, id)
+                .query(Requests::stored).optional();
+    }
+
+    public List<StoredRequest> ofOrganisation(String eventId, String organisationId) {
+        return jdbc.sql("select " + COLUMNS + " from request where event_id = ? and organisation_id = ?"
+                + " order by submitted_at, id").params(eventId, organisationId).query(Requests::stored).list();
+    }
+
+    public List<StoredRequest> ofEvent(String eventId) {
+        return jdbc.sql("select " + COLUMNS + " from request where event_id = ? order by submitted_at, id")
+                .param(eventId).query(Requests::stored).list();
+    }
+
+    public List<StoredRequest> withStatus(String eventId, Collection<RequestStatus> statuses) {
+        return jdbc.sql("select " + COLUMNS + " from request where event_id = :event and status in (:statuses)"
+                        + " order by submitted_at, id")
+                .param("event", eventId)
+                .param("statuses", statuses.stream().map(Enum::name).toList())
+                .query(Requests::stored).list();
+    }
+
+    private static StoredRequest stored(ResultSet row, int index) throws SQLException {
+        String vehicleKind = row.getString(9);
+        var vehicle = vehicleKind == null ? null
+                : new ProblemDocument.Vehicle(VehicleKind.valueOf(vehicleKind), (Integer) row.getObject(10));
+        var request = new ProblemDocument.Request(row.getString(2), row.getString(3),
+                ResourceType.valueOf(row.getString(4)),
+                new ProblemDocument.Interval(row.getObject(5, OffsetDateTime.class),
+                        row.getObject(6, OffsetDateTime.class)),
+                (Integer) row.getObject(7), (Integer) row.getObject(8), vehicle,
+                JsonColumns.read(row.getString(11), NAMES), JsonColumns.read(row.getString(12), NAMES),
+                row.getObject(13, OffsetDateTime.class), row.getBoolean(14), row.getInt(15),
+                row.getObject(16, OffsetDateTime.class));
+        return new StoredRequest(row.getString(1), request, RequestStatus.valueOf(row.getString(17)),
+                JsonColumns.read(row.getString(18), LINES), row.getInt(19), row.getObject(20, OffsetDateTime.class));
+    }
+
+    private static String vehicleKind(ProblemDocument.Request request) {
+        return request.vehicle() == null || request.vehicle().kind() == null ? null
+                : request.vehicle().kind().name();
+    }
+
+    private static Integer vehicleLength(ProblemDocument.Request request) {
+        return request.vehicle() == null ? null : request.vehicle().lengthMetres();
+    }
+
+    private static Set<String> orEmpty(Set<String> names) {
+        return names == null ? Set.of() : names;
+    }
+}

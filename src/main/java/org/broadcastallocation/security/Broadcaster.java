@@ -1,0 +1,5 @@
+package org.broadcastallocation.security;
+
+/** Who a valid API key speaks for: one organisation at one event. */
+public record Broadcaster(String eventId, String organisationId) {
+}

@@ -1,0 +1,104 @@
+package org.broadcastallocation.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.io.IOException;
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Who may do what. Broadcasters (API key) work on their own organisation's requests; planners (HTTP Basic) manage
+ * events and run rounds; operators read everything. Stateless: no session, no CSRF token (no cookies to ride on).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    public static final String PLANNER = "PLANNER";
+    public static final String OPERATOR = "OPERATOR";
+    public static final String BROADCASTER = "BROADCASTER";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"broadcast-allocation\", Bearer");
+            write(json, response, HttpStatus.UNAUTHORIZED, "Sign in as a planner or operator, or send your"
+                    + " organisation's API key as 'Authorization: Bearer <key>'.");
+        };
+        AccessDeniedHandler forbidden = (request, response, denied) ->
+                write(json, response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
+                        .accessDeniedHandler(forbidden))
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/", "/index.html", "/console/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, PLANNER)
+                        // Broadcasters: their own requests and confirmed allocations.
+                        .requestMatchers(POST, "/api/events/*/requests/*/reject").hasRole(PLANNER)
+                        .requestMatchers(POST, "/api/events/*/requests").hasRole(BROADCASTER)
+                        .requestMatchers(PUT, "/api/events/*/requests/*").hasRole(BROADCASTER)
+                        .requestMatchers(DELETE, "/api/events/*/requests/*").hasRole(BROADCASTER)
+                        .requestMatchers(GET, "/api/events/*/requests", "/api/events/*/requests/*")
+                        .hasAnyRole(BROADCASTER, PLANNER, OPERATOR)
+                        .requestMatchers(GET, "/api/events/*/allocations", "/api/events/*/allocations.ics")
+                        .hasRole(BROADCASTER)
+                        // Planners change things; operators and planners read.
+                        .requestMatchers(GET, "/api/events/*/problem").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/**").hasAnyRole(PLANNER, OPERATOR)
+                        .requestMatchers("/api/**").hasRole(PLANNER)
+                        .anyRequest().denyAll())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService staff(PasswordEncoder encoder,
+            @Value("${broadcast.users.planner.name}") String plannerName,
+            @Value("${broadcast.users.planner.password}") String plannerPassword,
+            @Value("${broadcast.users.operator.name}") String operatorName,
+            @Value("${broadcast.users.operator.password}") String operatorPassword) {
+        return new InMemoryUserDetailsManager(
+                User.withUsername(plannerName).password(encoder.encode(plannerPassword)).roles(PLANNER).build(),
+                User.withUsername(operatorName).password(encoder.encode(operatorPassword)).roles(OPERATOR).build());
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("about:blank"));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}
