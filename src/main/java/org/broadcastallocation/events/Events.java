@@ -135,6 +135,43 @@ public class Events {
                 .list();
     }
 
+    /** Replaces a resource's description; false when there is no such resource. */
+    public boolean updateResource(String eventId, ProblemDocument.Resource resource, boolean closed) {
+        return jdbc.sql("""
+                update resource set type = ?, zone = ?, x = ?, y = ?, capacity = ?, features = cast(? as jsonb),
+                    availability = cast(? as jsonb), closed = ?, version = version + 1
+                where event_id = ? and id = ?""")
+                .params(resource.type().name(), resource.zone(), resource.x(), resource.y(), resource.capacity(),
+                        JsonColumns.write(resource.features() == null ? Set.of() : resource.features()),
+                        JsonColumns.write(orEmpty(resource.availability())), closed, eventId, resource.id())
+                .update() == 1;
+    }
+
+    public boolean isClosed(String eventId, String resourceId) {
+        return jdbc.sql("select closed from resource where event_id = ? and id = ?").params(eventId, resourceId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Deletes what nothing refers to; a resource holding a published allocation stays (close it instead). */
+    public boolean delete(String table, String eventId, String id) {
+        if (!List.of("resource", "zone", "organisation").contains(table)) {
+            throw new IllegalArgumentException(table);
+        }
+        return jdbc.sql("delete from " + table + " where event_id = ? and id = ?").params(eventId, id).update() == 1;
+    }
+
+    public boolean updateZone(String eventId, ProblemDocument.Zone zone) {
+        return jdbc.sql("update zone set fibre_links = ? where event_id = ? and id = ?")
+                .params(zone.fibreLinks() == null ? 0 : zone.fibreLinks(), eventId, zone.id()).update() == 1;
+    }
+
+    public boolean updateOrganisation(String eventId, ProblemDocument.Organisation organisation) {
+        return jdbc.sql("update organisation set name = ?, kind = ?, country = ? where event_id = ? and id = ?")
+                .params(organisation.name() == null ? organisation.id() : organisation.name(),
+                        organisation.kind().name(), organisation.country(), eventId, organisation.id())
+                .update() == 1;
+    }
+
     private static StoredEvent event(ResultSet row, int index) throws SQLException {
         var event = new ProblemDocument.Event(row.getString(1), row.getString(2), row.getString(3),
                 row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),

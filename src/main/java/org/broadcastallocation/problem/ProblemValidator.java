@@ -220,14 +220,16 @@ public final class ProblemValidator {
             onGrain(item, "preferredStart", request.preferredStart());
         }
         Interval window = request.window();
+        Integer duration = request.durationMinutes();
+        boolean durationOk = duration == null || duration > 0 && duration % 15 == 0;
+        if (!durationOk) {
+            add(item, "durationMinutes", duration + " is not a positive multiple of 15 minutes");
+        }
         if (window == null) {
             add(item, "window", "is missing");
-        } else if (checkInterval(item, "window", window, event) && request.durationMinutes() != null) {
+        } else if (checkInterval(item, "window", window, event) && duration != null && durationOk) {
             long windowMinutes = Duration.between(window.from(), window.to()).toMinutes();
-            int duration = request.durationMinutes();
-            if (duration <= 0 || duration % 15 != 0) {
-                add(item, "durationMinutes", duration + " is not a positive multiple of 15 minutes");
-            } else if (duration > windowMinutes) {
+            if (duration > windowMinutes) {
                 add(item, "durationMinutes", duration + " minutes do not fit in the window of " + windowMinutes
                         + " minutes");
             }

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
+import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.problem.InvalidProblemException;
@@ -54,6 +55,16 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail stale(StaleVersion e) {
         return problem(e.fromIfMatch() ? HttpStatus.PRECONDITION_FAILED : HttpStatus.CONFLICT, "Stale version",
                 e.getMessage());
+    }
+
+    @ExceptionHandler(JsonProcessingException.class)
+    ProblemDetail unreadable(JsonProcessingException e) {
+        return problem(HttpStatus.BAD_REQUEST, "Malformed request body", Json.describe(e));
+    }
+
+    @ExceptionHandler(PreconditionRequired.class)
+    ProblemDetail preconditionRequired(PreconditionRequired e) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "Version required", e.getMessage());
     }
 
     @ExceptionHandler(InvalidProblemException.class)

@@ -1,0 +1,113 @@
+package org.broadcastallocation.events;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.broadcastallocation.audit.AuditLog;
+import org.broadcastallocation.common.Conflict;
+import org.broadcastallocation.common.NotFound;
+import org.broadcastallocation.common.RequestRejected;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ProblemValidator;
+import org.broadcastallocation.problem.Violation;
+
+/**
+ * A planner's changes to an event's site and organisations after import. Each change is checked with the same
+ * validator as a whole document (the event with that one item), and audited.
+ */
+@Service
+public class SiteEditor {
+
+    private final Events events;
+    private final EventCatalogue catalogue;
+    private final AuditLog audit;
+
+    public SiteEditor(Events events, EventCatalogue catalogue, AuditLog audit) {
+        this.events = events;
+        this.catalogue = catalogue;
+        this.audit = audit;
+    }
+
+    public record ResourceView(ProblemDocument.Resource resource, boolean closed) {
+    }
+
+    @Transactional
+    public ProblemDocument.Resource putResource(String eventId, String id, ProblemDocument.Resource body,
+            boolean closed, String actor) {
+        var event = catalogue.event(eventId).event();
+        var resource = new ProblemDocument.Resource(id, body.type(), body.zone(), body.x(), body.y(), body.capacity(),
+                body.features(), body.availability());
+        check(new ProblemDocument(event, List.of(), List.of(), List.of(resource), List.of(), List.of(), List.of()));
+        var before = events.resources(eventId, true).stream().filter(r -> r.id().equals(id)).findFirst();
+        if (before.isPresent()) {
+            events.updateResource(eventId, resource, closed);
+        } else {
+            events.insertResource(eventId, resource);
+            if (closed) {
+                events.updateResource(eventId, resource, true);
+            }
+        }
+        audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "resource", id,
+                before.orElse(null), new ResourceView(resource, closed));
+        return resource;
+    }
+
+    @Transactional
+    public void putZone(String eventId, String id, ProblemDocument.Zone body, String actor) {
+        catalogue.event(eventId);
+        var zone = new ProblemDocument.Zone(id, body.fibreLinks());
+        if (zone.fibreLinks() == null || zone.fibreLinks() < 0) {
+            throw new RequestRejected(List.of(new Violation("zones[" + id + "]", "fibreLinks",
+                    "must be a whole number, 0 or more")));
+        }
+        var before = events.zones(eventId).stream().filter(z -> z.id().equals(id)).findFirst();
+        if (before.isPresent()) {
+            events.updateZone(eventId, zone);
+        } else {
+            events.insertZone(eventId, zone);
+        }
+        audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "zone", id, before.orElse(null), zone);
+    }
+
+    @Transactional
+    public void putOrganisation(String eventId, String id, ProblemDocument.Organisation body, String actor) {
+        var event = catalogue.event(eventId).event();
+        var organisation = new ProblemDocument.Organisation(id, body.name(), body.kind(), body.country());
+        check(new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(), List.of(),
+                List.of()));
+        var before = events.organisation(eventId, id);
+        if (before.isPresent()) {
+            events.updateOrganisation(eventId, organisation);
+        } else {
+            events.insertOrganisation(eventId, organisation);
+        }
+        audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "organisation", id,
+                before.orElse(null), organisation);
+    }
+
+    /** Deletes a resource, zone or organisation nothing refers to; otherwise says what still does. */
+    @Transactional
+    public void delete(String table, String eventId, String id, String actor) {
+        catalogue.event(eventId);
+        try {
+            if (!events.delete(table, eventId, id)) {
+                throw new NotFound(table + " " + id);
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw new Conflict(table + " " + id + " is still referred to (published allocations or requests);"
+                    + (table.equals("resource") ? " close it instead" : " remove those first"));
+        }
+        audit.record(actor, "DELETE", eventId, table, id, null, null);
+    }
+
+    private static void check(ProblemDocument document) {
+        var violations = new ArrayList<>(ProblemValidator.validate(document));
+        if (!violations.isEmpty()) {
+            throw new RequestRejected(violations);
+        }
+    }
+}

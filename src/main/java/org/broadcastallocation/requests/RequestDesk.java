@@ -1,0 +1,210 @@
+package org.broadcastallocation.requests;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.broadcastallocation.audit.AuditLog;
+import org.broadcastallocation.common.Conflict;
+import org.broadcastallocation.common.NotFound;
+import org.broadcastallocation.common.PreconditionRequired;
+import org.broadcastallocation.common.RequestRejected;
+import org.broadcastallocation.common.StaleVersion;
+import org.broadcastallocation.events.EventCatalogue;
+import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ProblemValidator;
+import org.broadcastallocation.security.Broadcaster;
+
+/**
+ * Where broadcasters hand in, amend and cancel requests, and planners reject them. Every request is checked at the
+ * door with the same request-only rules as an imported document; every change is audited in its own transaction.
+ */
+@Service
+public class RequestDesk {
+
+    private final Events events;
+    private final EventCatalogue catalogue;
+    private final Requests requests;
+    private final Pins pins;
+    private final IdempotencyKeys idempotency;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public RequestDesk(Events events, EventCatalogue catalogue, Requests requests, Pins pins,
+            IdempotencyKeys idempotency, AuditLog audit, Clock clock) {
+        this.events = events;
+        this.catalogue = catalogue;
+        this.requests = requests;
+        this.pins = pins;
+        this.idempotency = idempotency;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The answer to a submission: its HTTP status and body (the first answer, for a retried key). */
+    public record Submitted(int status, String requestId, String body) {
+    }
+
+    @Transactional
+    public Submitted submit(Broadcaster caller, String eventId, ProblemDocument.Request body, String idempotencyKey) {
+        var event = eventOf(caller, eventId);
+        if (idempotencyKey != null) {
+            var earlier = idempotency.find(eventId, caller.organisationId(), idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Submitted(earlier.get().status(), earlier.get().requestId(), earlier.get().body());
+            }
+        }
+        String id = body.id() == null || body.id().isBlank()
+                ? "r-" + UUID.randomUUID().toString().substring(0, 8) : body.id();
+        var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock));
+        check(event, caller, request);
+        if (requests.find(eventId, id).isPresent()) {
+            throw new Conflict("request " + id + " exists already");
+        }
+        requests.insert(eventId, request, RequestStatus.SUBMITTED);
+        var stored = requests.find(eventId, id).orElseThrow();
+        var view = RequestView.of(stored, zone(event));
+        String json = JsonColumns.write(view);
+        if (idempotencyKey != null) {
+            idempotency.remember(eventId, caller.organisationId(), idempotencyKey,
+                    new IdempotencyKeys.Answer(id, 201, json));
+        }
+        audit.record(actor(caller), "SUBMIT", eventId, "request", id, null, view);
+        return new Submitted(201, id, json);
+    }
+
+    /** After a concurrent retry won the race on the same key: its answer. */
+    public Submitted replay(Broadcaster caller, String eventId, String idempotencyKey) {
+        var answer = idempotency.find(eventId, caller.organisationId(), idempotencyKey)
+                .orElseThrow(() -> new Conflict("a submission with this Idempotency-Key is still in progress"));
+        return new Submitted(answer.status(), answer.requestId(), answer.body());
+    }
+
+    /**
+     * @param ifMatch     the version from {@code If-Match}, or null
+     * @param bodyVersion the version in the body, or null; one of the two is required
+     */
+    @Transactional
+    public RequestView amend(Broadcaster caller, String eventId, String id, ProblemDocument.Request body,
+            Integer ifMatch, Integer bodyVersion) {
+        var event = eventOf(caller, eventId);
+        var current = own(caller, eventId, id);
+        Integer expected = ifMatch != null ? ifMatch : bodyVersion;
+        if (expected == null) {
+            throw new PreconditionRequired("send If-Match with the request's version (its ETag), or \"version\"");
+        }
+        if (expected != current.version()) {
+            throw new StaleVersion("request " + id, expected, current.version(), ifMatch != null);
+        }
+        if (current.status() == RequestStatus.CONFIRMED) {
+            throw new Conflict("request " + id + " is confirmed; cancel it and submit a new one to change it");
+        }
+        if (!current.status().isOpen()) {
+            throw new Conflict("request " + id + " is " + current.status() + " and can no longer change");
+        }
+        var amended = asSubmittedBy(caller, id, body, current.request().submittedAt());
+        check(event, caller, amended);
+        if (!requests.update(eventId, amended, expected, RequestStatus.SUBMITTED)) {
+            throw new StaleVersion("request " + id, expected, expected + 1, ifMatch != null);
+        }
+        var after = RequestView.of(requests.find(eventId, id).orElseThrow(), zone(event));
+        audit.record(actor(caller), "AMEND", eventId, "request", id, RequestView.of(current, zone(event)), after);
+        return after;
+    }
+
+    @Transactional
+    public RequestView cancel(Broadcaster caller, String eventId, String id) {
+        var event = eventOf(caller, eventId);
+        var current = own(caller, eventId, id);
+        return close(event, current, RequestStatus.CANCELLED, actor(caller), null);
+    }
+
+    @Transactional
+    public RequestView reject(String actor, String eventId, String id, String reason) {
+        var event = catalogue.event(eventId).event();
+        var current = requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id));
+        return close(event, current, RequestStatus.REJECTED, actor, reason);
+    }
+
+    public RequestView get(Broadcaster caller, String eventId, String id) {
+        var event = caller == null ? catalogue.event(eventId).event() : eventOf(caller, eventId);
+        var stored = caller == null ? requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id))
+                : own(caller, eventId, id);
+        return RequestView.of(stored, zone(event));
+    }
+
+    /** The caller's own requests, or (staff: caller null) all of the event's. */
+    public List<RequestView> list(Broadcaster caller, String eventId) {
+        var event = caller == null ? catalogue.event(eventId).event() : eventOf(caller, eventId);
+        var stored = caller == null ? requests.ofEvent(eventId)
+                : requests.ofOrganisation(eventId, caller.organisationId());
+        return stored.stream().map(request -> RequestView.of(request, zone(event))).toList();
+    }
+
+    private RequestView close(ProblemDocument.Event event, StoredRequest current, RequestStatus status, String actor,
+            String reason) {
+        if (current.status() == status) {
+            return RequestView.of(current, zone(event));
+        }
+        if (!current.status().isOpen()) {
+            throw new Conflict("request " + current.id() + " is already " + current.status());
+        }
+        if (!requests.setStatus(event.id(), current.id(), current.version(), status)) {
+            throw new StaleVersion("request " + current.id(), current.version(), current.version() + 1, false);
+        }
+        pins.release(event.id(), current.id());
+        var after = RequestView.of(requests.find(event.id(), current.id()).orElseThrow(), zone(event));
+        audit.record(actor, status.name(), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
+                reason == null ? after : Map.of("request", after, "reason", reason));
+        return after;
+    }
+
+    /** The request-only rules of the spec, exactly as an imported document is checked. */
+    private void check(ProblemDocument.Event event, Broadcaster caller, ProblemDocument.Request request) {
+        var organisation = events.organisation(event.id(), caller.organisationId())
+                .orElseThrow(() -> new NotFound("organisation " + caller.organisationId()));
+        var document = new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(request),
+                List.of(), List.of());
+        var violations = ProblemValidator.validate(document);
+        if (!violations.isEmpty()) {
+            throw new RequestRejected(violations);
+        }
+    }
+
+    /** The organisation is the key's, and the time of submission the server's: neither is the client's to say. */
+    private static ProblemDocument.Request asSubmittedBy(Broadcaster caller, String id, ProblemDocument.Request body,
+            OffsetDateTime submittedAt) {
+        return new ProblemDocument.Request(id, caller.organisationId(), body.type(), body.window(),
+                body.durationMinutes(), body.crewSize(), body.vehicle(), body.requiredFeatures(),
+                body.preferredFeatures(), body.preferredStart(), body.needsFibre(), body.priority(), submittedAt);
+    }
+
+    private ProblemDocument.Event eventOf(Broadcaster caller, String eventId) {
+        if (!caller.eventId().equals(eventId)) {
+            throw new NotFound("event " + eventId);
+        }
+        return catalogue.event(eventId).event();
+    }
+
+    /** Another organisation's request is "not found": its existence is not the caller's business. */
+    private StoredRequest own(Broadcaster caller, String eventId, String id) {
+        return requests.find(eventId, id).filter(request -> request.organisationId().equals(caller.organisationId()))
+                .orElseThrow(() -> new NotFound("request " + id));
+    }
+
+    private static ZoneId zone(ProblemDocument.Event event) {
+        return ZoneId.of(event.timeZone());
+    }
+
+    private static String actor(Broadcaster caller) {
+        return "key:" + caller.eventId() + "/" + caller.organisationId();
+    }
+}

@@ -1,0 +1,176 @@
+package org.broadcastallocation.web;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import org.broadcastallocation.common.Conflict;
+import org.broadcastallocation.events.EventCatalogue;
+import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.requests.ICalendar;
+import org.broadcastallocation.requests.Pins;
+import org.broadcastallocation.requests.RequestDesk;
+import org.broadcastallocation.requests.RequestView;
+import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.security.Broadcaster;
+
+@RestController
+@Tag(name = "Requests", description = "Broadcasters submit, amend and cancel their requests and read their"
+        + " confirmed allocations; planners reject; staff read all.")
+public class RequestsController {
+
+    private final ObjectMapper json;
+    private final RequestDesk desk;
+    private final Pins pins;
+    private final Requests requests;
+    private final EventCatalogue catalogue;
+
+    public RequestsController(RequestDesk desk, Pins pins, Requests requests, EventCatalogue catalogue,
+            ObjectMapper json) {
+        this.json = json;
+        this.desk = desk;
+        this.pins = pins;
+        this.requests = requests;
+        this.catalogue = catalogue;
+    }
+
+    public record Rejection(String reason) {
+    }
+
+    public record ConfirmedAllocation(String request, ProblemDocument.Request details, String resource,
+            OffsetDateTime start, OffsetDateTime end) {
+    }
+
+    @PostMapping("/api/events/{event}/requests")
+    @Operation(summary = "Submit a request (Idempotency-Key: a retry returns the first answer, never a duplicate)")
+    ResponseEntity<String> submit(@PathVariable String event, @RequestBody ProblemDocument.Request body,
+            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+            Authentication caller) {
+        var broadcaster = (Broadcaster) caller.getPrincipal();
+        RequestDesk.Submitted submitted;
+        try {
+            submitted = desk.submit(broadcaster, event, body, idempotencyKey);
+        } catch (DuplicateKeyException raced) {
+            if (idempotencyKey == null) {
+                throw new Conflict("request " + body.id() + " exists already");
+            }
+            submitted = desk.replay(broadcaster, event, idempotencyKey);
+        }
+        return ResponseEntity.status(submitted.status())
+                .location(URI.create("/api/events/" + event + "/requests/" + submitted.requestId()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(submitted.body());
+    }
+
+    @GetMapping("/api/events/{event}/requests")
+    @Operation(summary = "A broadcaster's own requests; planners and operators see every request of the event")
+    List<RequestView> list(@PathVariable String event, Authentication caller) {
+        return desk.list(broadcaster(caller), event);
+    }
+
+    @GetMapping("/api/events/{event}/requests/{id}")
+    ResponseEntity<RequestView> get(@PathVariable String event, @PathVariable String id, Authentication caller) {
+        var view = desk.get(broadcaster(caller), event, id);
+        return ResponseEntity.ok().eTag(etag(view)).body(view);
+    }
+
+    @PutMapping("/api/events/{event}/requests/{id}")
+    @Operation(summary = "Amend a request: send If-Match with its ETag (or \"version\" in the body); a stale write is"
+            + " refused with 412 (If-Match) or 409 (body version)")
+    ResponseEntity<RequestView> amend(@PathVariable String event, @PathVariable String id,
+            @RequestBody JsonNode body, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            Authentication caller) throws JsonProcessingException {
+        // The body is the request's fields plus, for clients that cannot send If-Match, its "version".
+        var request = json.treeToValue(body, ProblemDocument.Request.class);
+        Integer bodyVersion = body.path("version").canConvertToInt() ? body.path("version").intValue() : null;
+        var view = desk.amend((Broadcaster) caller.getPrincipal(), event, id, request, version(ifMatch),
+                bodyVersion);
+        return ResponseEntity.ok().eTag(etag(view)).body(view);
+    }
+
+    @DeleteMapping("/api/events/{event}/requests/{id}")
+    @Operation(summary = "Cancel a request; a confirmed allocation is given back")
+    RequestView cancel(@PathVariable String event, @PathVariable String id, Authentication caller) {
+        return desk.cancel((Broadcaster) caller.getPrincipal(), event, id);
+    }
+
+    @PostMapping("/api/events/{event}/requests/{id}/reject")
+    @Operation(summary = "A planner rejects a request (with a reason, kept in the audit log)")
+    RequestView reject(@PathVariable String event, @PathVariable String id,
+            @RequestBody(required = false) Rejection rejection, Authentication caller) {
+        return desk.reject(Actor.of(caller), event, id, rejection == null ? null : rejection.reason());
+    }
+
+    @GetMapping("/api/events/{event}/allocations")
+    @Operation(summary = "The caller's confirmed allocations (published rounds only)")
+    List<ConfirmedAllocation> allocations(@PathVariable String event, Authentication caller) {
+        var broadcaster = (Broadcaster) caller.getPrincipal();
+        desk.list(broadcaster, event);
+        var zone = ZoneId.of(catalogue.event(event).event().timeZone());
+        return pins.ofOrganisation(event, broadcaster.organisationId()).stream()
+                .map(pin -> new ConfirmedAllocation(pin.requestId(),
+                        requests.find(event, pin.requestId()).map(stored -> LocalTimes.request(stored.request(), zone))
+                                .orElse(null),
+                        pin.resourceId(), LocalTimes.at(pin.start(), zone), LocalTimes.at(pin.end(), zone)))
+                .toList();
+    }
+
+    @GetMapping(value = "/api/events/{event}/allocations.ics", produces = "text/calendar")
+    @Operation(summary = "The caller's confirmed allocations as an iCalendar feed")
+    ResponseEntity<String> calendar(@PathVariable String event, Authentication caller) {
+        var broadcaster = (Broadcaster) caller.getPrincipal();
+        var bookings = allocations(event, caller).stream()
+                .map(allocation -> new ICalendar.Booking(allocation.request(),
+                        allocation.details() == null ? "" : allocation.details().type().name(),
+                        allocation.resource(), allocation.start(), allocation.end()))
+                .toList();
+        var stored = catalogue.event(event).event();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-"
+                        + broadcaster.organisationId() + ".ics\"")
+                .body(ICalendar.of(event, stored.name(), broadcaster.organisationId(), bookings,
+                        OffsetDateTime.now()));
+    }
+
+    private static Broadcaster broadcaster(Authentication caller) {
+        return caller.getPrincipal() instanceof Broadcaster broadcaster ? broadcaster : null;
+    }
+
+    private static String etag(RequestView view) {
+        return "\"" + view.version() + "\"";
+    }
+
+    /** {@code If-Match: "3"} (or W/"3", or 3) to 3; anything else is no usable version. */
+    static Integer version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return null;
+        }
+        String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

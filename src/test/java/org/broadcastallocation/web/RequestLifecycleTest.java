@@ -1,0 +1,192 @@
+package org.broadcastallocation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
+import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import org.broadcastallocation.Fixture;
+import org.broadcastallocation.ServiceTest;
+
+/** A broadcaster's requests, over HTTP to the database and back. */
+@ServiceTest
+class RequestLifecycleTest {
+
+    private static final String BOOTH = """
+            {"id": "%s", "type": "EDIT_BOOTH", "crewSize": 2,
+             "window": {"from": "2025-06-23T09:00:00+02:00", "to": "2025-06-26T02:00:00+02:00"}}""";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+
+    private static int imported;
+    private String event;
+    private String nosKey;
+    private String bbcKey;
+
+    @BeforeEach
+    void importEvent() throws Exception {
+        event = "life-" + (++imported);
+        var document = Fixture.hague().zone("EDIT", 8)
+                .organisation("nos", BROADCASTER).organisation("bbc", BROADCASTER)
+                .resource("EB-01", EDIT_BOOTH, "EDIT", 550, 0, 2)
+                .request("seed", "bbc", EDIT_BOOTH).document();
+        var body = json.readTree(json.writeValueAsString(document));
+        ((ObjectNode) body.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        nosKey = key("nos");
+        bbcKey = key("bbc");
+    }
+
+    @Test
+    void submitReadAmendCancel() throws Exception {
+        var created = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-1"), Map.of());
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation()).hasToString(requests() + "/r-1");
+        var body = json.readTree(created.getBody());
+        assertThat(body.get("organisation").asText()).isEqualTo("nos");
+        assertThat(body.get("status").asText()).isEqualTo("SUBMITTED");
+        assertThat(body.get("submittedAt").asText()).isEqualTo("2025-05-15T10:00:00+02:00");
+
+        var read = broadcaster(nosKey, HttpMethod.GET, requests() + "/r-1", null, Map.of());
+        assertThat(read.getHeaders().getETag()).isEqualTo("\"0\"");
+
+        var amended = broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-1",
+                BOOTH.formatted("r-1").replace("\"crewSize\": 2", "\"crewSize\": 1"), Map.of("If-Match", "\"0\""));
+        assertThat(amended.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(amended.getBody()).get("crewSize").asInt()).isEqualTo(1);
+        assertThat(amended.getHeaders().getETag()).isEqualTo("\"1\"");
+
+        var cancelled = broadcaster(nosKey, HttpMethod.DELETE, requests() + "/r-1", null, Map.of());
+        assertThat(json.readTree(cancelled.getBody()).get("status").asText()).isEqualTo("CANCELLED");
+
+        var audit = json.readTree(planner(HttpMethod.GET, "/api/events/" + event + "/audit", null).getBody());
+        assertThat(audit.findValuesAsText("action")).contains("IMPORT_EVENT", "SUBMIT", "AMEND", "CANCELLED");
+        assertThat(audit.findValuesAsText("actor")).contains("planner", "key:" + event + "/nos");
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyReturnsTheFirstAnswer() throws Exception {
+        var first = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
+                Map.of("Idempotency-Key", "k-42"));
+        var retry = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
+                Map.of("Idempotency-Key", "k-42"));
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(retry.getBody())).isEqualTo(json.readTree(first.getBody()));
+        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
+        assertThat(mine).hasSize(1);
+    }
+
+    @Test
+    void aStaleAmendIsRefused() {
+        broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-2"), Map.of());
+        broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-2", BOOTH.formatted("r-2"), Map.of("If-Match", "\"0\""));
+
+        var staleHeader = broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-2", BOOTH.formatted("r-2"),
+                Map.of("If-Match", "\"0\""));
+        var staleBody = broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-2",
+                BOOTH.formatted("r-2").replace("{", "{\"version\": 0,"), Map.of());
+        var noVersion = broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-2", BOOTH.formatted("r-2"), Map.of());
+
+        assertThat(staleHeader.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_FAILED);
+        assertThat(staleBody.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(noVersion.getStatusCode()).isEqualTo(HttpStatus.PRECONDITION_REQUIRED);
+        assertThat(staleHeader.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void anotherOrganisationsRequestIsNotFound() {
+        broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-3"), Map.of());
+
+        assertThat(broadcaster(bbcKey, HttpMethod.GET, requests() + "/r-3", null, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(broadcaster(bbcKey, HttpMethod.DELETE, requests() + "/r-3", null, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aBroadcasterCannotCallAPlannerEndpoint() {
+        assertThat(broadcaster(nosKey, HttpMethod.GET, "/api/events/" + event + "/problem", null, Map.of())
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(broadcaster(nosKey, HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null,
+                Map.of()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(broadcaster("ba_not-a-key", HttpMethod.GET, requests(), null, Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRequestBreakingTheEventsRulesIsRefusedWithEachReason() throws Exception {
+        var bad = """
+                {"type": "TV_STUDIO", "durationMinutes": 50,
+                 "window": {"from": "2025-06-20T09:00:00+02:00", "to": "2025-06-24T10:00:00+02:00"}}""";
+
+        var refused = broadcaster(nosKey, HttpMethod.POST, requests(), bad, Map.of());
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.get("errors").findValuesAsText("field"))
+                .contains("window", "durationMinutes", "type");
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNotAServerError() throws Exception {
+        var broken = broadcaster(nosKey, HttpMethod.POST, requests(), "{\"type\": \"EDIT_BOOTH\", \"window\": ",
+                Map.of());
+        var wrongType = broadcaster(nosKey, HttpMethod.POST, requests(),
+                BOOTH.formatted("r-9").replace("\"crewSize\": 2", "\"crewSize\": \"two\""), Map.of());
+        var noOffset = broadcaster(nosKey, HttpMethod.POST, requests(),
+                BOOTH.formatted("r-9").replace("+02:00", ""), Map.of());
+
+        assertThat(broken.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(wrongType.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(wrongType.getBody()).get("detail").asText()).contains("crewSize");
+        assertThat(noOffset.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(broken.getBody()).doesNotContain("at org.", "Exception");
+    }
+
+    private String requests() {
+        return "/api/events/" + event + "/requests";
+    }
+
+    private String key(String organisation) throws Exception {
+        var minted = planner(HttpMethod.POST, "/api/events/" + event + "/organisations/" + organisation + "/keys",
+                null);
+        assertThat(minted.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        return json.readTree(minted.getBody()).get("key").asText();
+    }
+
+    private ResponseEntity<String> planner(HttpMethod method, String path, String body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("planner", "planner-demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private ResponseEntity<String> broadcaster(String key, HttpMethod method, String path, String body,
+            Map<String, String> extra) {
+        var headers = new HttpHeaders();
+        headers.setBearerAuth(key);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        extra.forEach(headers::set);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+}
