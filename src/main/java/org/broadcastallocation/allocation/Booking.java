@@ -1,6 +1,7 @@
 package org.broadcastallocation.allocation;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import ai.timefold.solver.core.api.domain.entity.PlanningEntity;
 import ai.timefold.solver.core.api.domain.entity.PlanningPin;
@@ -11,8 +12,9 @@ import ai.timefold.solver.core.api.domain.variable.PlanningVariable;
 import org.broadcastallocation.problem.ResourceType;
 
 /**
- * One request in the solver: its demand, the placements that could ever serve it, and the one it has now (null:
- * unassigned; the problem is overconstrained, so that is a legal answer that costs the request's weight).
+ * One request in the solver: its demand, a resource (null: unassigned; the problem is overconstrained, so that is a
+ * legal answer that costs the request's weight) and a start. Resource and start are separate variables so that two
+ * requests can swap resources while each keeps its own time, which is how vans trade parking spaces.
  */
 @PlanningEntity
 public class Booking {
@@ -21,22 +23,39 @@ public class Booking {
     private String id;
     private Demand demand;
     private List<Placement> candidates;
+    private List<PlanResource> resourceRange;
+    private List<Integer> startRange;
     private Placement pinnedPlacement;
     private Placement previousPlacement;
 
-    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "candidates")
-    private Placement placement;
+    @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "resources")
+    private PlanResource resource;
+    @PlanningVariable(valueRangeProviderRefs = "starts")
+    private Integer start;
 
     public Booking() {
     }
 
+    /**
+     * @param candidates every placement that breaks no rule of the request and resource alone; the variables' value
+     *                   ranges are its resources and starts
+     */
     public Booking(Demand demand, List<Placement> candidates, Placement pinnedPlacement, Placement previousPlacement) {
         this.id = demand.id();
         this.demand = demand;
-        this.candidates = candidates;
+        this.candidates = List.copyOf(candidates);
+        this.resourceRange = candidates.stream().map(Placement::resource).distinct().toList();
+        this.startRange = demand.slot()
+                ? candidates.stream().map(Placement::start).distinct().sorted().toList()
+                : List.of(demand.windowStart());
+        if (pinnedPlacement != null && !startRange.contains(pinnedPlacement.start())) {
+            this.startRange = Stream.concat(startRange.stream(),
+                    Stream.of(pinnedPlacement.start())).sorted().toList();
+        }
         this.pinnedPlacement = pinnedPlacement;
         this.previousPlacement = previousPlacement;
-        this.placement = pinnedPlacement;
+        this.start = startRange.isEmpty() ? demand.windowStart() : startRange.get(0);
+        setPlacement(pinnedPlacement);
     }
 
     public String getId() {
@@ -48,17 +67,49 @@ public class Booking {
     }
 
     /** The statically possible placements (type, capacity, features, eligibility, availability, a fibre zone). */
-    @ValueRangeProvider(id = "candidates")
     public List<Placement> getCandidates() {
         return candidates;
     }
 
-    public Placement getPlacement() {
-        return placement;
+    @ValueRangeProvider(id = "resources")
+    public List<PlanResource> getResourceRange() {
+        return resourceRange;
     }
 
+    @ValueRangeProvider(id = "starts")
+    public List<Integer> getStartRange() {
+        return startRange;
+    }
+
+    public PlanResource getResource() {
+        return resource;
+    }
+
+    public void setResource(PlanResource resource) {
+        this.resource = resource;
+    }
+
+    public Integer getStart() {
+        return start;
+    }
+
+    public void setStart(Integer start) {
+        this.start = start;
+    }
+
+    /** Where the booking is, or null when unassigned. */
+    public Placement getPlacement() {
+        return resource == null || start == null ? null : new Placement(resource, start, start + duration());
+    }
+
+    /** Puts the booking at a placement (null: unassigned, keeping its start for when it is placed again). */
     public void setPlacement(Placement placement) {
-        this.placement = placement;
+        if (placement == null) {
+            this.resource = null;
+        } else {
+            this.resource = placement.resource();
+            this.start = placement.start();
+        }
     }
 
     public Placement getPinnedPlacement() {
@@ -76,21 +127,30 @@ public class Booking {
     }
 
     public boolean isAssigned() {
-        return placement != null;
+        return resource != null;
+    }
+
+    /** Whether the start variable means anything: only slots may move in time. */
+    public boolean isSlot() {
+        return demand.slot();
     }
 
     // Shorthands for the constraint streams; only called on assigned bookings.
 
     public PlanResource resource() {
-        return placement.resource();
+        return resource;
     }
 
     public int start() {
-        return placement.start();
+        return start;
     }
 
     public int end() {
-        return placement.end();
+        return start + duration();
+    }
+
+    private int duration() {
+        return demand.durationMinutes();
     }
 
     public String organisation() {
@@ -107,6 +167,6 @@ public class Booking {
 
     @Override
     public String toString() {
-        return id + "->" + placement;
+        return id + "->" + getPlacement();
     }
 }

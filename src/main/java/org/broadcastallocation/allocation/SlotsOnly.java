@@ -1,0 +1,13 @@
+package org.broadcastallocation.allocation;
+
+import ai.timefold.solver.core.api.score.director.ScoreDirector;
+import ai.timefold.solver.core.impl.heuristic.selector.common.decorator.SelectionFilter;
+
+/** Moves in time are only for slots: a whole-window booking has one possible start. */
+public class SlotsOnly implements SelectionFilter<AllocationPlan, Booking> {
+
+    @Override
+    public boolean accept(ScoreDirector<AllocationPlan> scoreDirector, Booking booking) {
+        return booking.isSlot() && !booking.isPinned();
+    }
+}
