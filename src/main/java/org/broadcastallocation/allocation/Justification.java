@@ -53,19 +53,20 @@ public sealed interface Justification extends ConstraintJustification {
         }
     }
 
-    record FibreOverbooked(String zone, int fibreLinks, int inUse, int from, int to, List<String> requests)
-            implements Justification {
+    /** At {@code at}, when {@code request} starts, the zone carries {@code inUse} fibre bookings. */
+    record FibreOverbooked(String zone, int fibreLinks, int inUse, int at, String request) implements Justification {
         public String describe(Timeline timeline) {
-            return "zone " + zone + " carries " + inUse + " fibre bookings on " + fibreLinks + " links "
-                    + timeline.describe(from, to) + ": " + String.join(", ", requests);
+            return "zone " + zone + " carries " + inUse + " fibre bookings on " + fibreLinks + " links from "
+                    + timeline.at(at) + ", when " + request + " starts";
         }
     }
 
-    record QuotaExceeded(String organisation, ResourceType type, int quota, int held, int from, int to,
-            List<String> requests) implements Justification {
+    /** At {@code at}, when {@code request} starts, the organisation holds {@code held} of the type. */
+    record QuotaExceeded(String organisation, ResourceType type, int quota, int held, int at, String request)
+            implements Justification {
         public String describe(Timeline timeline) {
-            return organisation + " holds " + held + " " + type + " at once (quota " + quota + ") "
-                    + timeline.describe(from, to) + ": " + String.join(", ", requests);
+            return organisation + " holds " + held + " " + type + " at once (quota " + quota + ") from "
+                    + timeline.at(at) + ", when " + request + " starts";
         }
     }
 
