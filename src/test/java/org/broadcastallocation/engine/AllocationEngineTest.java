@@ -1,0 +1,97 @@
+package org.broadcastallocation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import ai.timefold.solver.core.config.solver.EnvironmentMode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.broadcastallocation.allocation.AllocationSolver;
+import org.broadcastallocation.engine.AllocationEngine.Strategy;
+import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.report.AllocationReport;
+
+/**
+ * The engine on the data samples. tiny.json is small enough to work out by hand (data-samples/README.md): the
+ * solver must reach exactly that optimum, and first-come exactly its own, worse, result.
+ */
+class AllocationEngineTest {
+
+    private static AllocationEngine engine;
+
+    @BeforeAll
+    static void engine() {
+        engine = AllocationEngine.withProjectConfig();
+    }
+
+    @Test
+    void tinyIsSolvedToItsHandWorkedOptimum() throws IOException {
+        var report = engine.solve(sample("tiny.json"), Strategy.OPTIMISE, Duration.ofSeconds(5), best -> { });
+
+        assertThat(report.score()).isEqualTo(new AllocationReport.Score(0, -290, -210, true));
+        assertThat(report.unassigned()).extracting(AllocationReport.Unassigned::request)
+                .containsExactlyInAnyOrder("b1", "b2", "b5", "b6", "s3", "t2", "p4");
+        assertThat(resources(report)).containsAllEntriesOf(Map.of(
+                "b4", "EB-1", "b3", "EB-2", "p2", "SNG-1", "p1", "SNG-2", "p3", "OB-1"));
+        assertThat(starts(report)).containsAllEntriesOf(Map.of(
+                "t1", "2025-06-24T10:00+02:00", "t3", "2025-06-24T11:00+02:00",
+                "s1", "2025-06-24T09:00+02:00", "s2", "2025-06-24T10:00+02:00"));
+    }
+
+    @Test
+    void firstComeOnTinyServesLessThanTheOptimum() throws IOException {
+        var report = engine.solve(sample("tiny.json"), Strategy.FCFS, null, best -> { });
+
+        assertThat(report.score()).isEqualTo(new AllocationReport.Score(0, -420, -260, true));
+        assertThat(report.unassigned()).extracting(AllocationReport.Unassigned::request)
+                .containsExactlyInAnyOrder("b2", "b3", "b4", "b5", "s3", "t3", "p4");
+    }
+
+    @Test
+    void fullAssertFindsNoScoreCorruptionOnTiny() throws IOException {
+        var config = AllocationSolver.loadConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
+        var asserting = new AllocationEngine(new AllocationSolver(config));
+
+        var report = asserting.solve(sample("tiny.json"), Strategy.OPTIMISE, Duration.ofSeconds(3), best -> { });
+
+        assertThat(report.score().feasible()).isTrue();
+        assertThat(report.score().medium()).isEqualTo(-290);
+    }
+
+    @Test
+    void theHagueSampleSolvesToAFeasibleReportThatRecomputesAndBeatsFirstCome() throws IOException {
+        var document = sample("hague-2025.json");
+
+        var report = engine.solve(document, Strategy.OPTIMISE, Duration.ofSeconds(5), best -> { });
+
+        assertThat(report.score().feasible()).isTrue();
+        assertThat(report.allocations().size() + report.unassigned().size()).isEqualTo(300);
+        assertThat(report.unassigned()).allSatisfy(unassigned -> assertThat(unassigned.reasons()).isNotEmpty());
+        assertThat(report.comparison().moreWeightServed()).isPositive();
+        var check = ReportCheck.check(document, report, engine.scoring());
+        assertThat(check.problems()).isEmpty();
+        assertThat(check.recomputed()).isEqualTo(report.score());
+    }
+
+    private static Map<String, String> resources(AllocationReport report) {
+        return report.allocations().stream().collect(Collectors.toMap(AllocationReport.Allocation::request,
+                AllocationReport.Allocation::resource));
+    }
+
+    private static Map<String, String> starts(AllocationReport report) {
+        return report.allocations().stream().collect(Collectors.toMap(AllocationReport.Allocation::request,
+                allocation -> allocation.start().toString()));
+    }
+
+    static ProblemDocument sample(String name) throws IOException {
+        return Json.mapper().readValue(Files.readAllBytes(Path.of("data-samples", name)), ProblemDocument.class);
+    }
+}
