@@ -2,6 +2,7 @@ package org.broadcastallocation;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import org.broadcastallocation.cli.CommandLine;
 
@@ -10,6 +11,7 @@ import org.broadcastallocation.cli.CommandLine;
  * {@code benchmark}) it runs that command and exits; without one it starts the booking service.
  */
 @SpringBootApplication
+@EnableScheduling
 public class Application {
 
     public static void main(String[] args) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.Solver;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
@@ -56,6 +57,14 @@ public final class AllocationSolver {
      * given; the solver also stops at once when the plan's score bound is reached, since nothing can improve then.
      */
     public AllocationPlan solve(AllocationPlan plan, Duration timeLimit, Consumer<BestScore> onNewBest) {
+        var solver = buildSolver(plan, timeLimit);
+        solver.addEventListener(event -> onNewBest.accept(new BestScore(event.getTimeMillisSpent(),
+                (HardMediumSoftScore) event.getNewBestScore(), event.isNewBestSolutionInitialized())));
+        return solver.solve(plan);
+    }
+
+    /** A solver for this plan, for callers that must be able to stop it early. */
+    public Solver<AllocationPlan> buildSolver(AllocationPlan plan, Duration timeLimit) {
         var termination = config.getTerminationConfig() == null
                 ? new TerminationConfig() : config.getTerminationConfig().copyConfig();
         if (timeLimit != null) {
@@ -66,11 +75,8 @@ public final class AllocationSolver {
             }
         }
         termination.setBestScoreLimit(ScoreBound.of(plan).toString());
-        var solver = SolverFactory.<AllocationPlan>create(config.copyConfig().withTerminationConfig(termination))
+        return SolverFactory.<AllocationPlan>create(config.copyConfig().withTerminationConfig(termination))
                 .buildSolver();
-        solver.addEventListener(event -> onNewBest.accept(new BestScore(event.getTimeMillisSpent(),
-                (HardMediumSoftScore) event.getNewBestScore(), event.isNewBestSolutionInitialized())));
-        return solver.solve(plan);
     }
 
     /** A new best solution's score, for progress reporting. */

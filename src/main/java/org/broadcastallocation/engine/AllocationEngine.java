@@ -42,6 +42,14 @@ public final class AllocationEngine {
         return scoring;
     }
 
+    public AllocationSolver solver() {
+        return solver;
+    }
+
+    public ReportBuilder reports() {
+        return reports;
+    }
+
     /** @throws org.broadcastallocation.problem.InvalidProblemException when the document is refused */
     public AllocationReport solve(ProblemDocument document, Strategy strategy, Duration timeLimit,
             Consumer<BestScore> onNewBest) {

@@ -1,0 +1,20 @@
+package org.broadcastallocation.rounds;
+
+/**
+ * CREATED (snapshotted), SOLVING (claimed by one instance), then SOLVED (its own termination), STOPPED (a person
+ * stopped it; the best found stands), INTERRUPTED (its instance died; the best saved stands) or FAILED; PUBLISHED
+ * once its allocations are pinned.
+ */
+public enum RoundStatus {
+    CREATED, SOLVING, SOLVED, STOPPED, INTERRUPTED, FAILED, PUBLISHED;
+
+    /** A round that can be (re)solved: never started, stopped early, or cut off. */
+    public boolean solvable() {
+        return this == CREATED || this == STOPPED || this == INTERRUPTED;
+    }
+
+    /** A round whose best solution may be published. */
+    public boolean ended() {
+        return this == SOLVED || this == STOPPED || this == INTERRUPTED;
+    }
+}

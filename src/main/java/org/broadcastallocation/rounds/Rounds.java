@@ -1,0 +1,178 @@
+package org.broadcastallocation.rounds;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.report.AllocationReport;
+
+/**
+ * Allocation rounds as stored. A solve is claimed with one conditional update, so that of several service instances
+ * on one database exactly one solves a round; the solving instance saves its best solution and a heartbeat.
+ */
+@Repository
+public class Rounds {
+
+    private static final String COLUMNS = """
+            event_id, number, status, created_at, created_by, overrides::text, pins_version, time_limit_seconds,
+            claimed_by, heartbeat_at, started_at, ended_at, score_hard, score_medium, score_soft, solving_millis,
+            published_at, published_by, stop_requested""";
+
+    private final JdbcClient jdbc;
+
+    public Rounds(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A round's state, without its (large) problem and report. */
+    public record Round(String eventId, int number, RoundStatus status, OffsetDateTime createdAt, String createdBy,
+            String overrides, int pinsVersion, Integer timeLimitSeconds, String claimedBy,
+            OffsetDateTime heartbeatAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Integer hard,
+            Integer medium, Integer soft, Long solvingMillis, OffsetDateTime publishedAt, String publishedBy,
+            boolean stopRequested) {
+    }
+
+    /** A placement a round decided, as stored. */
+    public record Placed(String requestId, String resourceId, OffsetDateTime start, OffsetDateTime end,
+            boolean pinned) {
+    }
+
+    public int create(String eventId, String createdBy, Object overrides, ProblemDocument problem, int pinsVersion,
+            Integer timeLimitSeconds) {
+        return jdbc.sql("""
+                insert into round (event_id, number, status, created_by, overrides, problem, pins_version,
+                                   time_limit_seconds)
+                select :event, coalesce(max(number), 0) + 1, 'CREATED', :by, cast(:overrides as jsonb),
+                       cast(:problem as jsonb), :pins, :limit
+                from round where event_id = :event
+                returning number""")
+                .param("event", eventId).param("by", createdBy)
+                .param("overrides", JsonColumns.write(overrides)).param("problem", JsonColumns.write(problem))
+                .param("pins", pinsVersion).param("limit", timeLimitSeconds)
+                .query(Integer.class).single();
+    }
+
+    public Optional<Round> find(String eventId, int number) {
+        return jdbc.sql("select " + COLUMNS + " from round where event_id = ? and number = ?")
+                .params(eventId, number).query(Rounds::round).optional();
+    }
+
+    public List<Round> ofEvent(String eventId) {
+        return jdbc.sql("select " + COLUMNS + " from round where event_id = ? order by number").param(eventId)
+                .query(Rounds::round).list();
+    }
+
+    public ProblemDocument problem(String eventId, int number) {
+        return JsonColumns.read(jdbc.sql("select problem::text from round where event_id = ? and number = ?")
+                .params(eventId, number).query(String.class).single(), ProblemDocument.class);
+    }
+
+    public Optional<AllocationReport> report(String eventId, int number) {
+        return jdbc.sql("select report::text from round where event_id = ? and number = ? and report is not null")
+                .params(eventId, number).query(String.class).optional()
+                .map(json -> JsonColumns.read(json, AllocationReport.class));
+    }
+
+    /** Takes the round for this instance if nobody is solving it; false when it is not to be had. */
+    public boolean claim(String eventId, int number, String instance) {
+        return jdbc.sql("""
+                update round set status = 'SOLVING', claimed_by = ?, heartbeat_at = now(), started_at = now(),
+                    ended_at = null, stop_requested = false, version = version + 1
+                where event_id = ? and number = ? and status in ('CREATED', 'STOPPED', 'INTERRUPTED')""")
+                .params(instance, eventId, number).update() == 1;
+    }
+
+    /** Still alive; returns whether someone asked for the round to stop. */
+    public boolean heartbeat(String eventId, int number, String instance) {
+        return jdbc.sql("""
+                update round set heartbeat_at = now()
+                where event_id = ? and number = ? and claimed_by = ? and status = 'SOLVING'
+                returning stop_requested""")
+                .params(eventId, number, instance).query(Boolean.class).optional().orElse(true);
+    }
+
+    public boolean requestStop(String eventId, int number) {
+        return jdbc.sql("""
+                update round set stop_requested = true
+                where event_id = ? and number = ? and status = 'SOLVING'""").params(eventId, number).update() == 1;
+    }
+
+    /** The best solution so far, replacing the previous best, while the round is this instance's. */
+    public void saveBest(String eventId, int number, String instance, AllocationReport report) {
+        int updated = jdbc.sql("""
+                update round set report = cast(? as jsonb), score_hard = ?, score_medium = ?, score_soft = ?,
+                    solving_millis = ?, heartbeat_at = now()
+                where event_id = ? and number = ? and claimed_by = ? and status = 'SOLVING'""")
+                .params(JsonColumns.write(report), report.score().hard(), report.score().medium(),
+                        report.score().soft(), report.solvingMillis(), eventId, number, instance)
+                .update();
+        if (updated == 1) {
+            jdbc.sql("delete from round_allocation where event_id = ? and round_number = ?").params(eventId, number)
+                    .update();
+            for (var allocation : report.allocations()) {
+                jdbc.sql("""
+                        insert into round_allocation (event_id, round_number, request_id, resource_id, starts_at,
+                            ends_at, pinned) values (?, ?, ?, ?, ?, ?, ?)""")
+                        .params(eventId, number, allocation.request(), allocation.resource(), allocation.start(),
+                                allocation.end(), allocation.pinned())
+                        .update();
+            }
+        }
+    }
+
+    public void finish(String eventId, int number, String instance, RoundStatus status) {
+        jdbc.sql("""
+                update round set status = ?, ended_at = now(), version = version + 1
+                where event_id = ? and number = ? and claimed_by = ? and status = 'SOLVING'""")
+                .params(status.name(), eventId, number, instance).update();
+    }
+
+    /** Rounds whose solving instance stopped answering: their best saved solution stands. */
+    public List<Round> interruptStale(int heartbeatTimeoutSeconds) {
+        return jdbc.sql("""
+                update round set status = 'INTERRUPTED', ended_at = now(), version = version + 1
+                where status = 'SOLVING' and heartbeat_at < now() - make_interval(secs => ?)
+                returning """ + COLUMNS)
+                .param(heartbeatTimeoutSeconds).query(Rounds::round).list();
+    }
+
+    public List<Placed> allocations(String eventId, int number) {
+        return jdbc.sql("""
+                select request_id, resource_id, starts_at, ends_at, pinned from round_allocation
+                where event_id = ? and round_number = ? order by resource_id, starts_at, request_id""")
+                .params(eventId, number)
+                .query((row, index) -> new Placed(row.getString(1), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class), row.getObject(4, OffsetDateTime.class),
+                        row.getBoolean(5)))
+                .list();
+    }
+
+    /** Locks the round row for the publishing transaction. */
+    public Optional<Round> lock(String eventId, int number) {
+        return jdbc.sql("select " + COLUMNS + " from round where event_id = ? and number = ? for update")
+                .params(eventId, number).query(Rounds::round).optional();
+    }
+
+    public void markPublished(String eventId, int number, String actor) {
+        jdbc.sql("""
+                update round set status = 'PUBLISHED', published_at = now(), published_by = ?, version = version + 1
+                where event_id = ? and number = ?""").params(actor, eventId, number).update();
+    }
+
+    private static Round round(ResultSet row, int index) throws SQLException {
+        return new Round(row.getString(1), row.getInt(2), RoundStatus.valueOf(row.getString(3)),
+                row.getObject(4, OffsetDateTime.class), row.getString(5), row.getString(6), row.getInt(7),
+                (Integer) row.getObject(8), row.getString(9), row.getObject(10, OffsetDateTime.class),
+                row.getObject(11, OffsetDateTime.class), row.getObject(12, OffsetDateTime.class),
+                (Integer) row.getObject(13), (Integer) row.getObject(14), (Integer) row.getObject(15),
+                (Long) row.getObject(16), row.getObject(17, OffsetDateTime.class), row.getString(18),
+                row.getBoolean(19));
+    }
+}
