@@ -80,7 +80,7 @@ public class RoundDesk {
         }
         boolean claimed;
         try {
-            claimed = rounds.claim(eventId, number, RoundSolving.INSTANCE);
+            claimed = rounds.claim(eventId, number, solving.instance());
         } catch (DuplicateKeyException another) {
             throw new Conflict("another round of " + eventId + " is solving; stop it or wait for it");
         }

@@ -43,7 +43,7 @@ public class RoundSolving {
     private static final Logger log = LoggerFactory.getLogger(RoundSolving.class);
 
     /** This instance, as it signs the rounds it claims. */
-    public static final String INSTANCE = UUID.randomUUID().toString();
+    private final String instance = UUID.randomUUID().toString();
 
     private final Rounds rounds;
     private final Requests requests;
@@ -122,16 +122,16 @@ public class RoundSolving {
                     baseline);
             synchronized (round) {
                 round.unsaved.set(null);
-                rounds.saveBest(eventId, number, INSTANCE, report);
+                rounds.saveBest(eventId, number, instance, report);
                 recordOutcomes(eventId, report);
-                rounds.finish(eventId, number, INSTANCE, status);
+                rounds.finish(eventId, number, instance, status);
             }
             log.info("Round {} of {} {}: {}", number, eventId, status, report.score());
             progress.end(new RoundProgress.Update(eventId, number, status.name(), report.solvingMillis(),
                     report.score().hard(), report.score().medium(), report.score().soft()));
         } catch (RuntimeException e) {
             log.error("Round {} of {} failed", number, eventId, e);
-            rounds.finish(eventId, number, INSTANCE, RoundStatus.FAILED);
+            rounds.finish(eventId, number, instance, RoundStatus.FAILED);
             progress.end(new RoundProgress.Update(eventId, number, RoundStatus.FAILED.name(), millis(round), null,
                     null, null));
         } finally {
@@ -146,7 +146,7 @@ public class RoundSolving {
         try {
             MDC.put("event", eventId);
             MDC.put("round", String.valueOf(number));
-            if (rounds.heartbeat(eventId, number, INSTANCE)) {
+            if (rounds.heartbeat(eventId, number, instance)) {
                 round.stopRequested.set(true);
                 if (round.solver != null) {
                     round.solver.terminateEarly();
@@ -156,7 +156,7 @@ public class RoundSolving {
                 var best = round.unsaved.getAndSet(null);
                 if (best != null) {
                     var problem = rounds.problem(eventId, number);
-                    rounds.saveBest(eventId, number, INSTANCE, engine.reports().build(problem, best, number,
+                    rounds.saveBest(eventId, number, instance, engine.reports().build(problem, best, number,
                             RoundStatus.SOLVING.name(), "optimise", millis(round), null));
                 }
             }
@@ -213,6 +213,10 @@ public class RoundSolving {
         } catch (RuntimeException e) {
             log.warn("Could not check for abandoned rounds: {}", e.getMessage());
         }
+    }
+
+    public String instance() {
+        return instance;
     }
 
     public boolean solvesHere(String eventId, int number) {

@@ -139,7 +139,7 @@ public class Rounds {
         return jdbc.sql("""
                 update round set status = 'INTERRUPTED', ended_at = now(), version = version + 1
                 where status = 'SOLVING' and heartbeat_at < now() - make_interval(secs => ?)
-                returning """ + COLUMNS)
+                returning\s""" + COLUMNS)
                 .param(heartbeatTimeoutSeconds).query(Rounds::round).list();
     }
 
