@@ -1,0 +1,120 @@
+package org.broadcastallocation.requests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.data.jdbc.DataJdbcTest;
+import org.springframework.boot.test.autoconfigure.jdbc.AutoConfigureTestDatabase;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import org.broadcastallocation.Fixture;
+import org.broadcastallocation.database.EmbeddedDatabaseConfiguration;
+import org.broadcastallocation.events.Events;
+import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ResourceType;
+import org.broadcastallocation.problem.VehicleKind;
+
+/** The repositories and the Flyway schema on real PostgreSQL (the embedded one). */
+@DataJdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import({EmbeddedDatabaseConfiguration.class, Events.class, Requests.class, Pins.class})
+@ActiveProfiles("test")
+class RequestsRepositoryTest {
+
+    @Autowired
+    Events events;
+    @Autowired
+    Requests requests;
+    @Autowired
+    Pins pins;
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void event() {
+        var document = Fixture.hague().zone("SNG", 0).organisation("nos", OrganisationKind.BROADCASTER)
+                .resource("SNG-1", ResourceType.PARKING_SNG, "SNG", 0, 0, 12).document();
+        events.insert(document.event());
+        document.organisations().forEach(organisation -> events.insertOrganisation("test", organisation));
+        document.resources().forEach(resource -> events.insertResource("test", resource));
+    }
+
+    @Test
+    void theMigrationsBuildEveryTable() {
+        var tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
+                .query(String.class).list();
+
+        assertThat(tables).contains("event", "zone", "organisation", "api_key", "resource", "request",
+                "idempotency_key", "round", "round_allocation", "pinned_allocation", "audit_log");
+    }
+
+    @Test
+    void aRequestReadsBackAsItWasWritten() {
+        var request = van("r-1", 9);
+        requests.insert("test", request, RequestStatus.SUBMITTED);
+
+        var stored = requests.find("test", "r-1").orElseThrow();
+
+        assertThat(stored.status()).isEqualTo(RequestStatus.SUBMITTED);
+        assertThat(stored.version()).isZero();
+        assertThat(stored.request().vehicle()).isEqualTo(new ProblemDocument.Vehicle(VehicleKind.SNG, 9));
+        assertThat(stored.request().requiredFeatures()).containsExactly("CEE_POWER");
+        assertThat(stored.request().window().from()).isEqualTo(request.window().from());
+        assertThat(stored.request().submittedAt()).isEqualTo(request.submittedAt());
+    }
+
+    @Test
+    void anUpdateAgainstAnOldVersionChangesNothing() {
+        requests.insert("test", van("r-1", 9), RequestStatus.SUBMITTED);
+
+        assertThat(requests.update("test", van("r-1", 10), 0, RequestStatus.SUBMITTED)).isTrue();
+        assertThat(requests.update("test", van("r-1", 11), 0, RequestStatus.SUBMITTED)).isFalse();
+        assertThat(requests.find("test", "r-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(10);
+    }
+
+    @Test
+    void theSchemaRefusesANegativeVehicle() {
+        assertThatThrownBy(() -> requests.insert("test", van("r-neg", -3), RequestStatus.SUBMITTED))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("request_vehicle_length");
+    }
+
+    @Test
+    void theSchemaRefusesARequestOfAnUnknownOrganisation() {
+        var stranger = new ProblemDocument.Request("r-x", "ghost", ResourceType.EDIT_BOOTH,
+                van("r-x", 9).window(), null, null, null, Set.of(), Set.of(), null, false, 2,
+                OffsetDateTime.parse("2025-05-01T10:00:00+02:00"));
+        assertThatThrownBy(() -> requests.insert("test", stranger, RequestStatus.SUBMITTED))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("request_organisation_fk");
+    }
+
+    @Test
+    void aCancelledRequestGivesItsPinBack() {
+        requests.insert("test", van("r-1", 9), RequestStatus.CONFIRMED);
+        var start = OffsetDateTime.parse("2025-06-22T12:00:00+02:00");
+        pins.pin("test", new Pins.Pin("r-1", "SNG-1", start, start.plusDays(3), 1));
+        assertThat(pins.ofOrganisation("test", "nos")).hasSize(1);
+
+        pins.release("test", "r-1");
+
+        assertThat(pins.ofEvent("test")).isEmpty();
+        assertThat(requests.withStatus("test", List.of(RequestStatus.CONFIRMED))).hasSize(1);
+    }
+
+    private static ProblemDocument.Request van(String id, int metres) {
+        return new ProblemDocument.Request(id, "nos", ResourceType.PARKING_SNG,
+                new ProblemDocument.Interval(Fixture.at("22 12:00"), Fixture.at("26 02:00")), null, null,
+                new ProblemDocument.Vehicle(VehicleKind.SNG, metres), Set.of("CEE_POWER"), Set.of(), null, false, 2,
+                OffsetDateTime.parse("2025-05-01T10:00:00+02:00"));
+    }
+}
