@@ -1,9 +1,8 @@
 package org.broadcastallocation.allocation;
 
 /**
- * The planning value: a resource and a time {@code [start, end)} on it, in minutes from the event start. One
- * variable carries both so that a move never leaves a request with a resource but no valid start, and requests
- * with the same window share placements (so swaps between them are possible).
+ * A resource and a time {@code [start, end)} on it, in minutes from the event start: what a booking's two planning
+ * variables (resource, start) amount to, and the unit of a request's candidates, of pins and of previous rounds.
  */
 public record Placement(PlanResource resource, int start, int end) {
 
