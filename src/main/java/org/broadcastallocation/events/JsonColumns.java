@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -30,17 +31,14 @@ public final class JsonColumns {
     }
 
     public static <T> T read(String json, TypeReference<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stored JSON does not read back", e);
-        }
+        return read(json, JSON.getTypeFactory().constructType(type));
     }
 
     public static <T> T read(String json, Class<T> type) {
+        return read(json, JSON.getTypeFactory().constructType(type));
+    }
+
+    private static <T> T read(String json, JavaType type) {
         if (json == null) {
             return null;
         }

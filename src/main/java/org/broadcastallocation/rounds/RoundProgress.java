@@ -3,6 +3,7 @@ package org.broadcastallocation.rounds;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 public class RoundProgress {
 
     private final Map<String, List<SseEmitter>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, Update> lastSent = new ConcurrentHashMap<>();
 
     /** One update: the best score so far, or the round's end. */
     public record Update(String event, int round, String status, long millis, Integer hard, Integer medium,
@@ -24,6 +26,9 @@ public class RoundProgress {
         var emitter = new SseEmitter(30 * 60 * 1000L);
         String key = key(eventId, round);
         send(emitter, ended ? "end" : "best", current);
+        if (!ended) {
+            lastSent.putIfAbsent(key, current);
+        }
         if (ended) {
             emitter.complete();
             return emitter;
@@ -36,11 +41,22 @@ public class RoundProgress {
     }
 
     public void best(Update update) {
-        watchers.getOrDefault(key(update.event(), update.round()), List.of())
-                .forEach(emitter -> send(emitter, "best", update));
+        String key = key(update.event(), update.round());
+        lastSent.put(key, update);
+        watchers.getOrDefault(key, List.of()).forEach(emitter -> send(emitter, "best", update));
+    }
+
+    /** A best score read back from the database: told only when it differs from the last one told. */
+    public void bestIfNew(Update update) {
+        var last = lastSent.get(key(update.event(), update.round()));
+        if (last == null || !Objects.equals(last.hard(), update.hard()) || !Objects.equals(last.medium(),
+                update.medium()) || !Objects.equals(last.soft(), update.soft())) {
+            best(update);
+        }
     }
 
     public void end(Update update) {
+        lastSent.remove(key(update.event(), update.round()));
         var emitters = watchers.remove(key(update.event(), update.round()));
         if (emitters != null) {
             emitters.forEach(emitter -> {

@@ -215,6 +215,34 @@ public class RoundSolving {
         }
     }
 
+    /**
+     * A watcher on this instance of a round another instance solves hears it through the database: its saved best
+     * (written with each heartbeat) and its end.
+     */
+    @Scheduled(fixedDelayString = "${broadcast.rounds.relay-interval-millis:1000}")
+    public void relayProgressOfOtherInstances() {
+        for (String key : progress.watchedKeys()) {
+            if (running.containsKey(key)) {
+                continue;
+            }
+            String[] parts = key.split("#");
+            try {
+                rounds.find(parts[0], Integer.parseInt(parts[1])).ifPresent(round -> {
+                    var update = new RoundProgress.Update(round.eventId(), round.number(), round.status().name(),
+                            round.solvingMillis() == null ? 0 : round.solvingMillis(), round.hard(), round.medium(),
+                            round.soft());
+                    if (round.status() == RoundStatus.SOLVING) {
+                        progress.bestIfNew(update);
+                    } else {
+                        progress.end(update);
+                    }
+                });
+            } catch (RuntimeException e) {
+                log.warn("Could not relay the progress of round {}: {}", key, e.getMessage());
+            }
+        }
+    }
+
     public String instance() {
         return instance;
     }

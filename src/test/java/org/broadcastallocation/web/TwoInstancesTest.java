@@ -2,10 +2,15 @@ package org.broadcastallocation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,6 +90,9 @@ class TwoInstancesTest {
         assertThat(solving.get("solvingOn").asText())
                 .isEqualTo(secondInstance.getBean(RoundSolving.class).instance())
                 .isNotEqualTo(firstSolving.instance());
+        // A planner watching on the other instance sees the scores improve and the end, relayed by the database.
+        var progress = watch(first, rounds + "/" + round + "/progress");
+        assertThat(progress).contains("event:best").last().isEqualTo("event:end");
         assertThat(awaitEnd(first, rounds + "/" + round).get("status").asText()).isEqualTo("SOLVED");
 
         // An instance dies mid-solve: its round keeps SOLVING with a heartbeat that stops.
@@ -112,6 +120,17 @@ class TwoInstancesTest {
             Thread.sleep(200);
         }
         throw new AssertionError(path + " still solving");
+    }
+
+    /** The event names of a progress stream, read to its end. */
+    private static List<String> watch(TestRestTemplate instance, String path) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(URI.create(instance.getRootUri() + path))
+                .header(HttpHeaders.AUTHORIZATION, HttpHeaders.encodeBasicAuth("planner", "planner-demo", null)
+                        .transform(token -> "Basic " + token))
+                .timeout(Duration.ofSeconds(60)).build();
+        return HttpClient.newHttpClient().sendAsync(request, BodyHandlers.ofLines())
+                .thenApply(response -> response.body().filter(line -> line.startsWith("event:")).toList())
+                .get(60, TimeUnit.SECONDS);
     }
 
     private JsonNode state(TestRestTemplate instance, String path) throws Exception {
