@@ -125,6 +125,18 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The first column of every row of a query on the service's database, read directly. */
+    List<String> strings(String sql) throws SQLException {
+        try (var connection = DriverManager.getConnection(SERVER + database, "postgres", "");
+                var result = connection.createStatement().executeQuery(sql)) {
+            var values = new ArrayList<String>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        }
+    }
+
     @Override
     public void close() throws Exception {
         stop();
