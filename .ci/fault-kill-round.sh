@@ -81,6 +81,7 @@ for _ in $(seq 1 120); do
 done
 saved=$(sql "select status || ' ' || score_hard || 'hard/' || score_medium || 'medium/' || score_soft || 'soft'
   from round where event_id = '$event' and number = 2")
+[[ $saved == SOLVING* ]] || { echo "FAILED: round 2 ended before the kill ($saved): nothing was tested"; exit 1; }
 kill -9 "$pid"; wait "$pid" 2>/dev/null || true
 echo "killed while round 2 was $saved"
 

@@ -113,9 +113,11 @@ public final class KillDuringBurst {
         while (acknowledged.size() < KILL_AFTER && done.getCount() > 0) {
             Thread.sleep(5);
         }
-        int beforeKill = acknowledged.size();
+        var acknowledgedBeforeKill = new HashSet<>(acknowledged.values());
+        int beforeKill = acknowledgedBeforeKill.size();
         service.kill();
         long killedAt = System.nanoTime();
+        long killedAtEpochMillis = System.currentTimeMillis();
         System.out.printf("kill -9 after %d acknowledged submissions (%.1f s into the burst)%n", beforeKill,
                 (killedAt - started) / 1e9);
         service.start();
@@ -133,10 +135,18 @@ public final class KillDuringBurst {
         var extra = new HashSet<>(storedIds);
         extra.removeAll(acknowledgedIds);
         long keysStored = service.count("select count(*) from idempotency_key where event_id = '" + EVENT + "'");
+        // Stored before the kill but acknowledged only after it: the answer was lost with the process, and the
+        // retry got the first answer back instead of a second request.
+        var storedBeforeKill = new HashSet<>(service.strings("select id from request where event_id = '" + EVENT
+                + "' and submitted_at < to_timestamp(" + killedAtEpochMillis / 1000.0 + ")"));
+        storedBeforeKill.removeIf(sampleIds::contains);
+        storedBeforeKill.removeAll(acknowledgedBeforeKill);
 
         System.out.printf("submissions: %d; acknowledged: %d (distinct request ids %d); attempts: %d%n",
                 SUBMISSIONS, acknowledged.size(), acknowledgedIds.size(), attempts.get());
         System.out.printf("failed attempts, retried: %s%n", failedAttempts);
+        System.out.printf("stored before the kill, acknowledged only by a retry after it: %d%n",
+                storedBeforeKill.size());
         System.out.printf("in the database: %d submitted requests (%d distinct), %d idempotency keys;"
                 + " acknowledged but missing: %d; stored but never acknowledged: %d%n", stored.size(),
                 storedIds.size(), keysStored, missing.size(), extra.size());
