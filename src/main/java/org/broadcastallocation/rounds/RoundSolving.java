@@ -68,6 +68,8 @@ public class RoundSolving {
     private static final class Running {
         final AtomicBoolean stopRequested = new AtomicBoolean();
         final AtomicReference<AllocationPlan> unsaved = new AtomicReference<>();
+        /** The round's snapshot, read once: every heartbeat that saves a best builds its report from it. */
+        volatile ProblemDocument problem;
         volatile Solver<AllocationPlan> solver;
         volatile long startedNanos = System.nanoTime();
     }
@@ -99,6 +101,7 @@ public class RoundSolving {
         var beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), 2, 2, TimeUnit.SECONDS);
         try {
             ProblemDocument problem = rounds.problem(eventId, number);
+            round.problem = problem;
             var baseline = engine.firstCome(problem);
             var plan = PlanBuilder.build(problem);
             resume(plan, rounds.allocations(eventId, number));
@@ -155,8 +158,7 @@ public class RoundSolving {
             synchronized (round) {
                 var best = round.unsaved.getAndSet(null);
                 if (best != null) {
-                    var problem = rounds.problem(eventId, number);
-                    rounds.saveBest(eventId, number, instance, engine.reports().build(problem, best, number,
+                    rounds.saveBest(eventId, number, instance, engine.reports().build(round.problem, best, number,
                             RoundStatus.SOLVING.name(), "optimise", millis(round), null));
                 }
             }
