@@ -34,8 +34,12 @@ export function show(view) {
   route();
 }
 
+let current = null;
+
 function route() {
   const view = (location.hash || '#round').slice(1).split('/')[0];
+  if (view === current) return;
+  current = view;
   for (const name of Object.keys(views)) {
     $(`view-${name}`).hidden = name !== view;
     document.querySelector(`#tabs a[data-view="${name}"]`)
@@ -68,6 +72,7 @@ async function signInWith(authorization) {
 function signOut() {
   api.signOut();
   state.me = null;
+  current = null;
   $('signin').hidden = false;
   $('tabs').hidden = $('who').hidden = $('pickers').hidden = true;
   for (const name of Object.keys(views)) $(`view-${name}`).hidden = true;

@@ -84,9 +84,15 @@ function comparison(report) {
     + row('Walking (metres)', number(mine.walkingMetres), number(base.walkingMetres))
     + row('Score', score(report.score), score(c.baselineScore))
     + '</tbody></table>'
-    + `<p>${number(c.moreRequestsServed)} more requests and ${number(c.moreWeightServed)} more weight served`
+    + `<p>${more(c.moreRequestsServed, 'requests')} and ${more(c.moreWeightServed, 'weight')} served`
     + (c.unservedWeightReductionPercent == null ? '' : `; unserved weight down by ${c.unservedWeightReductionPercent
       .toFixed(1)} %`) + '.</p>';
+}
+
+/** "12 more requests", "8 fewer requests", "455 more weight", "30 less weight". */
+function more(n, what) {
+  const fewer = what === 'weight' ? 'less' : 'fewer';
+  return `${number(Math.abs(n))} ${n < 0 ? fewer : 'more'} ${what}`;
 }
 
 let analysisCache = null;

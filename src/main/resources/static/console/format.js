@@ -64,11 +64,11 @@ export function midnights(fromMs, toMs) {
 export function colour(organisation) {
   let hash = 0;
   for (const c of String(organisation)) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return `hsl(${(hash * 137.508) % 360} 60% 32%)`;
+  return `hsl(${Math.round((hash * 137.508) % 360)} 60% 32%)`;
 }
 
 export function score(s) {
-  return s ? `${s.hard}hard / ${s.medium}medium / ${s.soft}soft` : '—';
+  return s ? `${s.hard} hard / ${number(s.medium)} medium / ${number(s.soft)} soft` : '—';
 }
 
 export function number(n) {

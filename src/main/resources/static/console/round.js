@@ -108,7 +108,7 @@ function watch(number) {
       points.push({ t: update.millis, medium: update.medium, soft: update.soft, hard: update.hard });
       drawChart();
       const facts = $('round-facts').querySelectorAll('dd');
-      if (facts[2]) facts[2].textContent = `${update.hard}hard / ${update.medium}medium / ${update.soft}soft`;
+      if (facts[2]) facts[2].textContent = score(update);
     }
     if (name === 'end') abort.abort();
   }, abort.signal).catch((error) => { if (!abort.signal.aborted) failed(error); })
@@ -148,6 +148,5 @@ function drawChart() {
     + `<text x="${left}" y="${h - 6}">0 s</text>`
     + `<text x="${w - 4}" y="${h - 6}" text-anchor="end">${(tMax / 1000).toFixed(1)} s</text>`
     + `<path d="${path}" class="line"/>`
-    + `<text x="${w - 4}" y="16" text-anchor="end" class="latest">${last.hard}hard / ${last.medium}medium / `
-    + `${last.soft}soft</text>`;
+    + `<text x="${w - 4}" y="16" text-anchor="end" class="latest">${score(last)}</text>`;
 }

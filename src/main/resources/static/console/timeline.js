@@ -33,6 +33,11 @@ export function eventChanged(s) {
     .map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
 }
 
+/** Rendered when shown: the whole-event scale needs the visible width. */
+export function shown(s) {
+  render(s);
+}
+
 export function roundChanged(s) {
   $('timeline-detail').hidden = true;
   render(s);
@@ -46,11 +51,16 @@ export function render(s) {
   }
   const from = Date.parse(s.event.start);
   const to = Date.parse(s.event.end);
-  const perHour = Number($('timeline-scale').value);
+  const scale = $('timeline-scale').value;
+  // "Whole event": the event fits the visible width (a printed page too), never below 4 px an hour.
+  const perHour = scale === 'fit' ? Math.max(4, (container.clientWidth - LABEL - 24) / ((to - from) / 3_600_000))
+    : Number(scale);
   const px = (ms) => ((ms - from) / 3_600_000) * perHour;
   const width = Math.ceil(px(to));
   const onlyType = $('timeline-type').value;
   const onlyOrg = $('timeline-org').value;
+  // A bar is pinned when an earlier publication fixed it, or when this very round was published.
+  const published = s.round?.status === 'PUBLISHED';
 
   const html = [];
   // The scale: a day label at each midnight, an hour tick every six hours.
@@ -74,13 +84,14 @@ export function render(s) {
         + `<div class="tl-track" style="width:${width}px">`);
       for (const bar of lane.allocations) {
         if (onlyOrg && bar.organisation !== onlyOrg) continue;
+        const pinned = bar.pinned || published;
         const left = px(Date.parse(bar.start));
         const barWidth = Math.max(3, px(Date.parse(bar.end)) - left);
         const label = `${bar.request} · ${bar.organisation} · ${span(bar.start, bar.end)}`
-          + (bar.pinned ? ' · published' : '');
-        html.push(`<div class="alloc${bar.pinned ? ' pinned' : ''}" tabindex="0" role="button" data-request="`
+          + (pinned ? ' · published' : '');
+        html.push(`<div class="alloc${pinned ? ' pinned' : ''}" tabindex="0" role="button" data-request="`
           + `${esc(bar.request)}" style="left:${left}px;width:${barWidth}px;background:${colour(bar.organisation)}"`
-          + ` title="${esc(label)}" aria-label="${esc(label)}">${bar.pinned ? '◆ ' : ''}${esc(bar.request)}</div>`);
+          + ` title="${esc(label)}" aria-label="${esc(label)}">${pinned ? '◆ ' : ''}${esc(bar.request)}</div>`);
       }
       html.push('</div></div>');
     }
@@ -130,7 +141,7 @@ async function detail(id) {
     ['Needs fibre', request?.needsFibre ? 'yes' : 'no'], ['Priority', request?.priority ?? 2],
     ['Submitted', when(request?.submittedAt)],
     ['Allocated', allocation ? `${allocation.resource}, ${span(allocation.start, allocation.end)}`
-      + (allocation.pinned ? ' (published)' : '') : 'not in this round'],
+      + (allocation.pinned || state.round?.status === 'PUBLISHED' ? ' (published)' : '') : 'not in this round'],
   ];
   panel.innerHTML = `<h3>Request ${esc(id)}</h3><dl class="facts">`
     + rows.filter(([, v]) => v !== undefined && v !== null && v !== '')
