@@ -55,6 +55,7 @@ export function render(s) {
     parts.push(`<text class="site-type" x="${cx}" y="${top - 12}" text-anchor="middle">${esc(name)}</text>`);
   }
   const walks = [];
+  const distances = new Map();
   for (const van of mine.filter((a) => isParking(a.type))) {
     for (const position of mine.filter((a) => !isParking(a.type) && overlaps(a, van))) {
       const from = byId.get(van.resource); const to = byId.get(position.resource);
@@ -62,9 +63,10 @@ export function render(s) {
       const metres = Math.abs(from.x - to.x) + Math.abs(from.y - to.y);
       walks.push({ van, position, metres });
       // Walking follows the paths of the site grid: along x, then along y.
-      parts.push(`<path class="walk" d="M${from.x},${from.y}H${to.x}V${to.y}"/>`
-        + `<text class="walk-label" x="${(from.x + to.x) / 2}" y="${from.y - 6}" text-anchor="middle">`
-        + `${metres} m</text>`);
+      parts.push(`<path class="walk" d="M${from.x},${from.y}H${to.x}V${to.y}"/>`);
+      // The distance is written at the position (many walks share a van's path, so mid-path labels would collide).
+      const label = `${metres} m from ${van.resource}`;
+      distances.set(position.resource, [...new Set([...(distances.get(position.resource) ?? []), label])]);
     }
   }
   for (const resource of s.resources) {
@@ -73,7 +75,10 @@ export function render(s) {
     parts.push(`<rect class="res t${SHAPES[resource.type]}${mark}" x="${resource.x - 2.5}" y="${resource.y - 2.5}"`
       + ` width="5" height="5"><title>${esc(title)}</title></rect>`);
     if (held.has(resource.id)) {
-      parts.push(`<text class="res-label" x="${resource.x + 4}" y="${resource.y + 3}">${esc(resource.id)}</text>`);
+      const lines = [resource.id, ...(distances.get(resource.id) ?? [])];
+      parts.push(`<text class="res-label" x="${resource.x + 4}" y="${resource.y + 3}">`
+        + lines.map((line, i) => `<tspan x="${resource.x + 4}" dy="${i ? 8 : 0}"${i ? ' class="walk-label"' : ''}>`
+          + `${esc(line)}</tspan>`).join('') + '</text>');
     }
   }
   svg.innerHTML = parts.join('');

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 
@@ -148,8 +149,24 @@ class ConsoleBrowserTest {
         bar.click();
         wait.until(page -> byId("timeline-detail").getText().contains("Request " + request));
         assertThat(byId("timeline-detail").getText()).contains("Allocated");
-        browser.executeScript("document.getElementById('timeline').scrollTo(0, 0)");
+        // The screenshot shows the slot bookings: stand-ups, live areas, the studios.
+        browser.executeScript("const box = document.getElementById('timeline');"
+                + "box.scrollTo(0, box.querySelector('[aria-label=\"Stand-ups indoor\"]').offsetTop - 24)");
         screenshot("timeline.png");
+
+        // The site plan: an organisation with a van and a position at the same time, and the walk between them.
+        String vanOwner = organisationWithVanAndPosition(event);
+        browser.findElement(By.cssSelector("#tabs a[data-view=site]")).click();
+        new Select(byId("site-org")).selectByValue(vanOwner);
+        assertThat(browser.findElements(By.cssSelector("#site-plan path.walk"))).isNotEmpty();
+        assertThat(byId("site-walks").getText()).containsPattern("\\d+ m");
+        screenshot("site-plan.png");
+
+        // The organisation: its requests, what this round gives it, its quota use.
+        browser.findElement(By.cssSelector("#tabs a[data-view=organisation]")).click();
+        new Select(byId("org-pick")).selectByValue(vanOwner);
+        wait.until(page -> byId("org-detail").getText().contains("Quota use"));
+        assertThat(byId("org-detail").getText()).contains("allocated", "Requests", "Confirmed bookings (.ics)");
 
         // Publish: the round's allocations become pinned, and the timeline marks them.
         browser.findElement(By.cssSelector("#tabs a[data-view=round]")).click();
@@ -169,6 +186,30 @@ class ConsoleBrowserTest {
         assertThat(byId("export-status").getText()).contains(event + "-round-1.csv");
     }
 
+    /** From the report over HTTP: an organisation holding parking and, at an overlapping time, something else. */
+    private String organisationWithVanAndPosition(String event) throws IOException {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("operator", "operator-demo");
+        var report = json.readTree(http.exchange("/api/events/" + event + "/rounds/1/report", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getBody());
+        for (var van : report.get("allocations")) {
+            if (!van.get("type").asText().startsWith("PARKING")) {
+                continue;
+            }
+            for (var position : report.get("allocations")) {
+                if (position.get("organisation").equals(van.get("organisation"))
+                        && !position.get("type").asText().startsWith("PARKING")
+                        && OffsetDateTime.parse(position.get("start").asText())
+                                .isBefore(OffsetDateTime.parse(van.get("end").asText()))
+                        && OffsetDateTime.parse(van.get("start").asText())
+                                .isBefore(OffsetDateTime.parse(position.get("end").asText()))) {
+                    return van.get("organisation").asText();
+                }
+            }
+        }
+        throw new AssertionError("no organisation with a van and a position in round 1");
+    }
+
     private WebElement byId(String id) {
         return browser.findElement(By.id(id));
     }
@@ -181,6 +222,7 @@ class ConsoleBrowserTest {
 
     private void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
+        browser.executeScript("document.getElementById('toast').textContent = ''");
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
