@@ -65,8 +65,7 @@ export function render(s) {
       // Walking follows the paths of the site grid: along x, then along y.
       parts.push(`<path class="walk" d="M${from.x},${from.y}H${to.x}V${to.y}"/>`);
       // The distance is written at the position (many walks share a van's path, so mid-path labels would collide).
-      const label = `${metres} m from ${van.resource}`;
-      distances.set(position.resource, [...new Set([...(distances.get(position.resource) ?? []), label])]);
+      distances.set(position.resource, [...new Set([...(distances.get(position.resource) ?? []), metres])]);
     }
   }
   for (const resource of s.resources) {
@@ -75,10 +74,9 @@ export function render(s) {
     parts.push(`<rect class="res t${SHAPES[resource.type]}${mark}" x="${resource.x - 2.5}" y="${resource.y - 2.5}"`
       + ` width="5" height="5"><title>${esc(title)}</title></rect>`);
     if (held.has(resource.id)) {
-      const lines = [resource.id, ...(distances.get(resource.id) ?? [])];
-      parts.push(`<text class="res-label" x="${resource.x + 4}" y="${resource.y + 3}">`
-        + lines.map((line, i) => `<tspan x="${resource.x + 4}" dy="${i ? 8 : 0}"${i ? ' class="walk-label"' : ''}>`
-          + `${esc(line)}</tspan>`).join('') + '</text>');
+      const walked = distances.get(resource.id);
+      parts.push(`<text class="res-label" x="${resource.x + 4}" y="${resource.y + 3}">${esc(resource.id)}`
+        + (walked ? `<tspan class="walk-label"> ${walked.join(' / ')} m</tspan>` : '') + '</text>');
     }
   }
   svg.innerHTML = parts.join('');

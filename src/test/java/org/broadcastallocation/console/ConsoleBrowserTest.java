@@ -104,6 +104,7 @@ class ConsoleBrowserTest {
         type("signin-password", "planner-demo");
         browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
         wait.until(page -> byId("who-name").getText().contains("planner"));
+        wait.until(page -> !page.findElements(By.cssSelector("#event-pick option[value='" + event + "']")).isEmpty());
         new Select(byId("event-pick")).selectByValue(event);
         wait.until(page -> byId("round-facts").getText().contains("none yet"));
 

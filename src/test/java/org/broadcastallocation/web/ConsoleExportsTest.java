@@ -71,6 +71,14 @@ class ConsoleExportsTest {
         assertThat(unassigned).containsPattern("<row r=\"2\">.*>booth-[ab]<.*<v>\\d+</v>")
                 .contains("is taken");
         assertThat(parts.get("xl/worksheets/sheet3.xml")).contains(">SU-01<").contains(">nos<");
+
+        // A client that takes anything (curl, a browser's address bar) still gets the JSON report.
+        var anything = staff("operator");
+        anything.setAccept(List.of(MediaType.ALL));
+        var report = http.exchange("/api/events/" + event + "/rounds/1/report", HttpMethod.GET,
+                new HttpEntity<>(anything), String.class);
+        assertThat(report.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(report.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
     }
 
     @Test
