@@ -35,8 +35,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
+import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
+import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.problem.ResourceType;
 
 /**
  * The console in headless Chromium, as a planner uses it on the Hague sample: sign in, run a round to its end while
@@ -187,6 +191,58 @@ class ConsoleBrowserTest {
         assertThat(byId("export-status").getText()).contains(event + "-round-1.csv");
     }
 
+    @Test
+    void aBroadcasterSubmitsAmendsAndCancelsARequestWithTheirKey() throws Exception {
+        String event = "console-desk";
+        var document = Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2).document();
+        var body = (ObjectNode) json.readTree(json.writeValueAsString(document));
+        ((ObjectNode) body.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
+                .getBody()).get("key").asText();
+
+        browser.get("http://localhost:" + port + "/broadcaster.html");
+        type("key", key);
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("nos at " + event));
+
+        // A window off the 15-minute grain is refused, and the page says why.
+        type("f-id", "desk-1");
+        type("f-from", "2025-06-23T09:07:00+02:00");
+        type("f-to", "2025-06-26T02:00:00+02:00");
+        type("f-crew", "2");
+        byId("f-submit").click();
+        wait.until(page -> !byId("form-error").getText().isBlank());
+
+        type("f-from", "2025-06-23T09:00:00+02:00");
+        byId("f-submit").click();
+        wait.until(page -> byId("requests").getText().contains("desk-1"));
+        assertThat(byId("requests").getText()).contains("SUBMITTED");
+
+        browser.findElement(By.cssSelector("#requests button[data-edit='desk-1']")).click();
+        assertThat(byId("form-title").getText()).isEqualTo("Amend desk-1");
+        type("f-crew", "1");
+        byId("f-submit").click();
+        wait.until(page -> byId("form-title").getText().equals("New request"));
+        var stored = json.readTree(planner(HttpMethod.GET, "/api/events/" + event + "/requests/desk-1", null)
+                .getBody());
+        assertThat(stored.get("crewSize").asInt()).isEqualTo(1);
+        assertThat(stored.get("version").asInt()).isEqualTo(1);
+
+        browser.findElement(By.cssSelector("#requests button[data-cancel='desk-1']")).click();
+        browser.switchTo().alert().accept();
+        wait.until(page -> byId("requests").getText().contains("CANCELLED"));
+    }
+
+    private ResponseEntity<String> planner(HttpMethod method, String path, String body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("planner", "planner-demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
     /** From the report over HTTP: an organisation holding parking and, at an overlapping time, something else. */
     private String organisationWithVanAndPosition(String event) throws IOException {
         var headers = new HttpHeaders();
@@ -232,12 +288,8 @@ class ConsoleBrowserTest {
         String event = "console-hague";
         var document = (ObjectNode) json.readTree(Files.readString(Path.of("data-samples/hague-2025.json")));
         ((ObjectNode) document.get("event")).put("id", event);
-        var headers = new HttpHeaders();
-        headers.setBasicAuth("planner", "planner-demo");
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        var imported = http.exchange("/api/events", HttpMethod.POST, new HttpEntity<>(document.toString(), headers),
-                String.class);
-        assertThat(imported.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(planner(HttpMethod.POST, "/api/events", document.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
         return event;
     }
 }
