@@ -38,11 +38,16 @@ public class SecurityConfiguration {
     public static final String PLANNER = "PLANNER";
     public static final String OPERATOR = "OPERATOR";
     public static final String BROADCASTER = "BROADCASTER";
+    static final String FROM_SCRIPT = "XMLHttpRequest";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"broadcast-allocation\", Bearer");
+            // The console's fetch calls say so; a Basic challenge would make the browser pop its own sign-in dialog
+            // over the console's form.
+            if (!FROM_SCRIPT.equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"broadcast-allocation\", Bearer");
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "Sign in as a planner or operator, or send your"
                     + " organisation's API key as 'Authorization: Bearer <key>'.");
         };
@@ -56,7 +61,9 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/console/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/", "/index.html", "/broadcaster.html", "/console/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/me").authenticated()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, PLANNER)
