@@ -32,7 +32,7 @@ import org.broadcastallocation.security.Broadcaster;
 public class RequestDesk {
 
     static final int MAX_IDEMPOTENCY_KEY = 100;
-    static final int MAX_REASON = 2_000;
+    static final int MAX_REASON = 1_000;
 
     private final Events events;
     private final EventCatalogue catalogue;

@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -40,7 +42,8 @@ public class SecurityConfiguration {
     public static final String BROADCASTER = "BROADCASTER";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ObjectMapper json)
+            throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"broadcast-allocation\", Bearer");
             write(json, response, HttpStatus.UNAUTHORIZED, "Sign in as a planner or operator, or send your"
@@ -55,6 +58,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/console/**", "/favicon.ico", "/error").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -89,8 +93,10 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength) {
+        // Every staff call checks the password (stateless, no session): the cost is paid per call, so it is a
+        // setting. Tests lower it; production keeps BCrypt's default of 10.
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

@@ -102,10 +102,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+            if (cause instanceof RequestLimits.TooLarge tooLarge) {
                 return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
                         .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
-                                RequestBodyLimit.describe(tooLarge.limit())));
+                                RequestLimits.describe(tooLarge.limit())));
             }
         }
         String detail = "The body is not valid JSON for this endpoint";

@@ -150,7 +150,7 @@ final class BadInputCorpus {
         broken.put("only an opening brace", "{");
         broken.put("trailing comma", valid.substring(0, valid.length() - 1) + ",}");
         broken.put("single quotes", valid.replace('"', '\''));
-        broken.put("unquoted names", valid.replaceAll("\"([a-zA-Z]+)\":", "$1:"));
+        broken.put("unquoted names", valid.replaceAll("\"([a-zA-Z]+)\"\\s*:", "$1:"));
         broken.put("a bare word", "booth please");
         broken.put("an array", "[" + valid + "]");
         broken.put("a string", "\"" + valid.replace("\"", "\\\"") + "\"");

@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -25,21 +27,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import org.broadcastallocation.problem.ProblemValidator;
+
 /**
- * Caps request bodies before anything parses them: a problem document (event import) may be large, everything else
+ * Refuses, before anything else runs, what no endpoint can take: a path or query parameter holding control
+ * characters (400; Spring would trim "yes\0" into "yes"), and bodies over their cap. It caps request bodies before
+ * anything parses them: a problem document (event import) may be large, everything else
  * is a few kilobytes. A declared {@code Content-Length} over the cap is refused at once with 413; a chunked body is
  * counted as it is read and fails with {@link TooLarge}, which {@link ProblemDetails} turns into the same 413.
  * Runs before authentication so that nobody, signed in or not, makes the service buffer a huge body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class RequestBodyLimit extends OncePerRequestFilter {
+public class RequestLimits extends OncePerRequestFilter {
 
     private final long requestLimit;
     private final long documentLimit;
     private final ObjectMapper json;
 
-    public RequestBodyLimit(@Value("${broadcast.limits.request-body:64KB}") DataSize requestLimit,
+    public RequestLimits(@Value("${broadcast.limits.request-body:64KB}") DataSize requestLimit,
             @Value("${broadcast.limits.problem-document:20MB}") DataSize documentLimit, ObjectMapper json) {
         this.requestLimit = requestLimit.toBytes();
         this.documentLimit = documentLimit.toBytes();
@@ -63,6 +69,11 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String unprintable = unprintable(request);
+        if (unprintable != null) {
+            write(response, json, HttpStatus.BAD_REQUEST, "Unprintable address", unprintable);
+            return;
+        }
         long limit = isDocumentImport(request) ? documentLimit : requestLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
@@ -73,13 +84,52 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     static void refuse(HttpServletResponse response, ObjectMapper json, long limit) throws IOException {
-        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, describe(limit));
-        problem.setType(URI.create("about:blank"));
-        problem.setTitle("Request body too large");
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");
+        write(response, json, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", describe(limit));
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, HttpStatus status, String title,
+            String detail) throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("about:blank"));
+        problem.setTitle(title);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** What is wrong with the path or query, or null when both are printable. */
+    private static String unprintable(HttpServletRequest request) {
+        if (ProblemValidator.hasControl(request.getRequestURI()) || hasEncodedControl(request.getRequestURI())) {
+            return "The path holds control characters.";
+        }
+        String query = request.getQueryString();
+        if (query == null) {
+            return null;
+        }
+        try {
+            if (ProblemValidator.hasControl(URLDecoder.decode(query, StandardCharsets.UTF_8))) {
+                return "A query parameter holds control characters.";
+            }
+        } catch (IllegalArgumentException e) {
+            return "The query is not valid percent-encoding.";
+        }
+        return null;
+    }
+
+    /** %00 to %1F and %7F, in either case. */
+    private static boolean hasEncodedControl(String uri) {
+        for (int i = uri.indexOf('%'); i >= 0 && i + 2 < uri.length(); i = uri.indexOf('%', i + 1)) {
+            char high = uri.charAt(i + 1);
+            char low = uri.charAt(i + 2);
+            if (HexFormat.isHexDigit(high) && HexFormat.isHexDigit(low)) {
+                int value = HexFormat.fromHexDigit(high) * 16 + HexFormat.fromHexDigit(low);
+                if (value < 0x20 || value == 0x7F) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     static String describe(long limit) {
