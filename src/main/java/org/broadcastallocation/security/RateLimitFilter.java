@@ -55,9 +55,11 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;
         }
-        if (authentication.getPrincipal() instanceof Broadcaster) {
+        if (authentication.getPrincipal() instanceof Broadcaster broadcaster) {
             String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            return "key:" + ApiKeys.hash(header.substring(7).trim());
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? "key:" + ApiKeys.hash(header.substring(7).trim())
+                    : "key:" + broadcaster.eventId() + "/" + broadcaster.organisationId();
         }
         return "user:" + authentication.getName();
     }

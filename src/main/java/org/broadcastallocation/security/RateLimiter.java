@@ -5,17 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
 /**
  * A token bucket per caller: each API key, and each planner or operator account, may make {@code burst} calls at
  * once and {@code per-second} calls a second after that. The buckets live in this instance's memory, so with N
  * instances behind a load balancer a caller gets up to N times the rate; that is the price of not asking the
  * database on every call.
  */
-@Component
 public class RateLimiter {
 
     /** Buckets unused this long are forgotten; a full bucket is what a new caller gets anyway. */
@@ -36,15 +31,6 @@ public class RateLimiter {
     private final Rate users;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-    @Autowired
-    public RateLimiter(@Value("${broadcast.rate-limit.enabled:true}") boolean enabled,
-            @Value("${broadcast.rate-limit.key.per-second:200}") double keyRate,
-            @Value("${broadcast.rate-limit.key.burst:400}") double keyBurst,
-            @Value("${broadcast.rate-limit.user.per-second:200}") double userRate,
-            @Value("${broadcast.rate-limit.user.burst:400}") double userBurst) {
-        this(enabled, new Rate(keyRate, keyBurst), new Rate(userRate, userBurst), System::nanoTime);
-    }
 
     RateLimiter(boolean enabled, Rate keys, Rate users, LongSupplier nanoTime) {
         this.enabled = enabled;

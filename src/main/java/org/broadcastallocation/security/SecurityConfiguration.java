@@ -81,6 +81,17 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Per API key and per staff account; see {@link RateLimiter}. */
+    @Bean
+    RateLimiter rateLimiter(@Value("${broadcast.rate-limit.enabled:true}") boolean enabled,
+            @Value("${broadcast.rate-limit.key.per-second:200}") double keyRate,
+            @Value("${broadcast.rate-limit.key.burst:400}") double keyBurst,
+            @Value("${broadcast.rate-limit.user.per-second:200}") double userRate,
+            @Value("${broadcast.rate-limit.user.burst:400}") double userBurst) {
+        return new RateLimiter(enabled, new RateLimiter.Rate(keyRate, keyBurst),
+                new RateLimiter.Rate(userRate, userBurst), System::nanoTime);
+    }
+
     @Bean
     UserDetailsService staff(PasswordEncoder encoder,
             @Value("${broadcast.users.planner.name}") String plannerName,

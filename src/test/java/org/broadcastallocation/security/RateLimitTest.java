@@ -12,10 +12,14 @@ import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
 
-/** The rate limit over HTTP, with small buckets: 429 and Retry-After, per key and per account, then recovery. */
+/**
+ * The rate limit over HTTP, with small, slow buckets (a key: 3 at once, then one every 4 s; an account: 4, then one
+ * every 20 s) so that a slow machine cannot refill them mid-test: 429 and Retry-After, per key and per account, then
+ * recovery.
+ */
 @ServiceTest
-@TestPropertySource(properties = {"broadcast.rate-limit.key.per-second=1", "broadcast.rate-limit.key.burst=3",
-        "broadcast.rate-limit.user.per-second=1", "broadcast.rate-limit.user.burst=4"})
+@TestPropertySource(properties = {"broadcast.rate-limit.key.per-second=0.25", "broadcast.rate-limit.key.burst=3",
+        "broadcast.rate-limit.user.per-second=0.05", "broadcast.rate-limit.user.burst=4"})
 class RateLimitTest {
 
     @LocalServerPort
@@ -38,7 +42,7 @@ class RateLimitTest {
         assertThat(limited.contentType()).startsWith("application/problem+json");
         assertThat(limited.json().get("detail").asText()).contains("API key");
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
-        assertThat(retryAfter).isBetween(1L, 2L);
+        assertThat(retryAfter).isBetween(1L, 4L);
         assertThat(api.call(bbc, "GET", "/api/events/rate/requests", null).status()).isEqualTo(200);
 
         Thread.sleep(retryAfter * 1000 + 100);
