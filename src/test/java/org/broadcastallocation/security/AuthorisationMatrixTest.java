@@ -86,7 +86,8 @@ class AuthorisationMatrixTest {
 
     private List<Row> table() {
         String request = """
-                {"type": "EDIT_BOOTH", "window": {"from": "2025-06-23T09:00:00+02:00", "to": "2025-06-26T02:00:00+02:00"}}""";
+                {"type": "EDIT_BOOTH",
+                 "window": {"from": "2025-06-23T09:00:00+02:00", "to": "2025-06-26T02:00:00+02:00"}}""";
         String resource = """
                 {"type": "EDIT_BOOTH", "zone": "EDIT", "x": 1, "y": 2, "capacity": 2}""";
         var rows = new ArrayList<Row>();

@@ -373,7 +373,8 @@ final class BadInputCorpus {
         put(family, endpoint, "a pin of an unknown request", "pinned",
                 json("[{\"request\": \"nope\", \"resource\": \"EB-01\", \"start\": \"2025-06-23T09:00:00+02:00\"}]"));
         put(family, endpoint, "a pin on an unknown resource", "pinned",
-                json("[{\"request\": \"seed\", \"resource\": \"<b>x</b>\", \"start\": \"2025-06-23T09:00:00+02:00\"}]"));
+                json("[{\"request\": \"seed\", \"resource\": \"<b>x</b>\","
+                        + " \"start\": \"2025-06-23T09:00:00+02:00\"}]"));
         put(family, endpoint, "priority weight of priority 9", "event.weights",
                 json("{\"priorityWeight\": {\"9\": 10}}"));
         put(family, endpoint, "a negative walking weight", "event.weights", json("{\"walkingPerMetre\": -5}"));
