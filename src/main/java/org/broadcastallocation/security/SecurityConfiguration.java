@@ -62,7 +62,11 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised, response -> {
+                    response.setHeader("Retry-After", "5");
+                    write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached, so the"
+                            + " API key cannot be checked; nothing was changed. Retry shortly.");
+                }), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/broadcaster.html", "/console/**", "/favicon.ico", "/error")
@@ -112,9 +116,10 @@ public class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength) {
-        // Every staff call checks the password (stateless, no session): the cost is paid per call, so it is a
-        // setting. Tests lower it; production keeps BCrypt's default of 10.
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        // Every staff call checks the password (stateless, no session): the cost is a setting (tests lower it;
+        // production keeps BCrypt's default of 10), and a password once accepted is remembered.
+        return new RememberingPasswordEncoder(
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))));
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
