@@ -40,6 +40,7 @@ import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportCsv;
+import org.broadcastallocation.report.ReportWorkbook;
 import org.broadcastallocation.rounds.RoundDesk;
 import org.broadcastallocation.rounds.RoundProgress;
 import org.broadcastallocation.rounds.RoundStatus;
@@ -138,7 +139,7 @@ public class RoundsController {
     }
 
     @GetMapping(value = "/{round}/report", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The allocation report (spec JSON); Accept: text/csv for CSV")
+    @Operation(summary = "The allocation report (spec JSON); Accept: text/csv for CSV, or the XLSX media type")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
             schema = @Schema(implementation = AllocationReport.class)))
     ResponseEntity<String> report(@PathVariable String event, @PathVariable int round) {
@@ -151,6 +152,16 @@ public class RoundsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-round-" + round
                         + ".csv\"")
                 .body(ReportCsv.of(desk.report(event, round)));
+    }
+
+    @GetMapping(value = "/{round}/report", produces = ReportWorkbook.MEDIA_TYPE)
+    @Operation(summary = "The allocation report as an XLSX workbook (Accept: " + ReportWorkbook.MEDIA_TYPE + "):"
+            + " a sheet per resource type and one of the unassigned requests")
+    ResponseEntity<byte[]> reportWorkbook(@PathVariable String event, @PathVariable int round) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ReportWorkbook.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-round-" + round
+                        + ".xlsx\"")
+                .body(ReportWorkbook.of(desk.report(event, round)));
     }
 
     @GetMapping("/{round}/analysis")
