@@ -25,6 +25,7 @@ import org.broadcastallocation.samples.InstanceGenerator;
  *
  * <p>{@code ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Pload}; system properties
  * {@code load.threads} (broadcaster threads, 32), {@code load.seconds} (per measured phase, 20),
+ * {@code load.warmUpSeconds} (40),
  * {@code load.solveSeconds} (the round's time limit, 30), {@code load.port} (18080), {@code load.heap} (1g).
  */
 public final class LoadBenchmark {
@@ -32,6 +33,8 @@ public final class LoadBenchmark {
     private static final String SUBMISSION_EVENT = "hague-2025";
     private static final int THREADS = Integer.getInteger("load.threads", 32);
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
+    /** Long enough for the JIT to compile the hot paths: a cold JVM spends most of its CPU compiling. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("load.warmUpSeconds", 40);
     private static final int SOLVE_SECONDS = Integer.getInteger("load.solveSeconds", 30);
     private static final int PORT = Integer.getInteger("load.port", 18080);
     private static final String HEAP = System.getProperty("load.heap", "1g");
@@ -68,7 +71,7 @@ public final class LoadBenchmark {
         long errors = 0;
 
         var warmUp = new Latencies("warm-up (not counted)");
-        drive(warmUp, THREADS, 10, this::broadcasterCycle);
+        drive(warmUp, THREADS, WARM_UP_SECONDS, this::broadcasterCycle);
 
         var submissions = new Latencies("submissions only: " + THREADS + " broadcasters POST new requests");
         drive(submissions, THREADS, SECONDS, this::submitOnly);
