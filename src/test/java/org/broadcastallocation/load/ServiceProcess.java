@@ -65,7 +65,9 @@ final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        // The jar's own checkout is its working directory: its solver-config/ is the one it was built with.
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log)
+                .directory(jar.getParent().getParent().toFile());
         var environment = builder.environment();
         environment.put("SPRING_DATASOURCE_URL", SERVER + database);
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -152,7 +154,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** target/broadcast-allocation-*.jar, or another build to compare with ({@code -Dload.jar=}). */
     private static Path packagedJar() {
+        if (System.getProperty("load.jar") != null) {
+            return Path.of(System.getProperty("load.jar")).toAbsolutePath();
+        }
         var jars = new File("target").listFiles((directory, name) -> name.startsWith("broadcast-allocation-")
                 && name.endsWith(".jar"));
         if (jars == null || jars.length == 0) {
