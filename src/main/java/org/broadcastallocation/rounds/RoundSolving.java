@@ -134,7 +134,13 @@ public class RoundSolving {
                     report.score().hard(), report.score().medium(), report.score().soft()));
         } catch (RuntimeException e) {
             log.error("Round {} of {} failed", number, eventId, e);
-            rounds.finish(eventId, number, instance, RoundStatus.FAILED);
+            try {
+                rounds.finish(eventId, number, instance, RoundStatus.FAILED);
+            } catch (RuntimeException databaseAway) {
+                // Its heartbeat stops with this thread: the recovery finds it INTERRUPTED, its last best saved.
+                log.warn("Round {} of {} could not be marked FAILED: {}", number, eventId,
+                        databaseAway.getMessage());
+            }
             progress.end(new RoundProgress.Update(eventId, number, RoundStatus.FAILED.name(), millis(round), null,
                     null, null));
         } finally {
