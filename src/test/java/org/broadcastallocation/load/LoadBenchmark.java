@@ -146,7 +146,7 @@ public final class LoadBenchmark {
     private void drive(Latencies latencies, int threads, int seconds, Cycle cycle) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        latencies.restart(service.cpuMillis());
+        latencies.restart(service.cpu());
         var work = new ArrayList<Future<?>>();
         for (int i = 0; i < threads; i++) {
             int thread = i;
@@ -160,7 +160,7 @@ public final class LoadBenchmark {
         for (var future : work) {
             future.get();
         }
-        latencies.end(service.cpuMillis());
+        latencies.end(service.cpu());
         pool.shutdown();
     }
 
@@ -260,11 +260,11 @@ public final class LoadBenchmark {
         for (int i = 0; i < 5; i++) {
             api.get(path, Api.OPERATOR);
         }
-        latencies.restart(service.cpuMillis());
+        latencies.restart(service.cpu());
         for (int i = 0; i < 40; i++) {
             timed(latencies, name, path);
         }
-        latencies.end(service.cpuMillis());
+        latencies.end(service.cpu());
         latencies.print(System.out);
         return latencies;
     }

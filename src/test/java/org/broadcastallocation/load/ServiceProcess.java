@@ -113,8 +113,28 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** CPU time the service process has used so far (all its threads), in milliseconds. */
-    long cpuMillis() {
+    /** CPU time used so far, in milliseconds: where a phase's cores went. */
+    record Cpu(long service, long database, long driver) {
+    }
+
+    /**
+     * The service process (all its threads), the PostgreSQL backends serving its database (a pooled connection
+     * lives through a phase, so their difference is what the phase cost the database), and this driver process.
+     */
+    Cpu cpu() throws SQLException, IOException {
+        long database = 0;
+        for (String pid : strings("select pid from pg_stat_activity where datname = '" + this.database + "'")) {
+            var stat = Path.of("/proc", pid, "stat");
+            if (Files.exists(stat)) {
+                // utime and stime, fields 14 and 15, in clock ticks (100 a second); the name in () may hold spaces
+                String[] fields = Files.readString(stat).replaceFirst("^.*\\) ", "").split(" ");
+                database += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            }
+        }
+        return new Cpu(millis(process.toHandle()), database, millis(ProcessHandle.current()));
+    }
+
+    private static long millis(ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
