@@ -117,6 +117,8 @@ class AuthorisationMatrixTest {
         rows.add(row("POST /api/events/{event}/requests/{id}/reject", BASE + "/requests/m-3/reject",
                 "{\"reason\": \"duplicate\"}", "401 403 403 200 403"));
         rows.add(row("GET /api/events/{event}/allocations", BASE + "/allocations", "401 200 200 403 403"));
+        // Who is signed in (the console asks): anyone with credentials.
+        rows.add(row("GET /api/me", "/api/me", "401 200 200 200 200"));
         rows.add(row("GET /api/events/{event}/allocations.ics text/calendar", BASE + "/allocations.ics",
                 "401 200 200 403 403"));
         // Rounds: round 1 is solved, round 2 waits to be solved and stopped.
@@ -130,6 +132,10 @@ class AuthorisationMatrixTest {
                 () -> null, Map.of("Accept", "application/json"), "401 403 403 200 200"));
         rows.add(new Row("GET /api/events/{event}/rounds/{round}/report text/csv", rounds + "/1/report",
                 () -> null, Map.of("Accept", "text/csv"), "401 403 403 200 200"));
+        rows.add(new Row("GET /api/events/{event}/rounds/{round}/report"
+                + " application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", rounds + "/1/report", () -> null,
+                Map.of("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                "401 403 403 200 200"));
         rows.add(row("GET /api/events/{event}/rounds/{round}/analysis", rounds + "/1/analysis",
                 "401 403 403 200 200"));
         rows.add(row("GET /api/events/{event}/rounds/{round}/timeline", rounds + "/1/timeline",
@@ -156,6 +162,8 @@ class AuthorisationMatrixTest {
         rows.add(row("GET /api/events/{event}/organisations", BASE + "/organisations", "401 403 403 200 200"));
         rows.add(row("GET /api/events/{event}/organisations/{id}", BASE + "/organisations/nos",
                 "401 403 403 200 200"));
+        rows.add(row("GET /api/events/{event}/organisations/{organisation}/allocations.ics text/calendar",
+                BASE + "/organisations/nos/allocations.ics", "401 403 403 200 200"));
         rows.add(row("PUT /api/events/{event}/organisations/{id}", BASE + "/organisations/org-new",
                 "{\"name\": \"New\", \"kind\": \"RADIO\", \"country\": \"NL\"}", "401 403 403 200 403"));
         rows.add(row("DELETE /api/events/{event}/organisations/{id}", BASE + "/organisations/gone",
