@@ -462,6 +462,9 @@ final class BadInputCorpus {
                 "/api/events/" + EVENT + "/requests/a;jsessionid=1", "/api/events/" + EVENT + "/requests/a%5Cb")) {
             query(family, ApiClient.PLANNER, "GET", path, "suspicious path " + path);
         }
+        query(family, ApiClient.OPERATOR, "GET", "/api/events/" + "e".repeat(10_000), "a path of 10,000 characters");
+        query(family, ApiClient.OPERATOR, "GET", "/api/events/" + EVENT + "/audit?after=" + "9".repeat(5_000),
+                "a query of 5,000 digits");
         var submit = bodyEndpoints().get(0);
         add("path ids and query parameters", submit, "Idempotency-Key of 101 characters",
                 Body.json(submit.validBody()), Map.of("Idempotency-Key", "k".repeat(101)));
