@@ -71,11 +71,8 @@ public class RequestDesk {
                 ? "r-" + UUID.randomUUID().toString().substring(0, 8) : body.id();
         var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock));
         check(event, caller, request);
-        if (requests.find(eventId, id).isPresent()) {
-            throw new Conflict("request " + id + " exists already");
-        }
-        requests.insert(eventId, request, RequestStatus.SUBMITTED);
-        var stored = requests.find(eventId, id).orElseThrow();
+        var stored = requests.insertIfAbsent(eventId, request, RequestStatus.SUBMITTED)
+                .orElseThrow(() -> new Conflict("request " + id + " exists already"));
         var view = RequestView.of(stored, zone(event));
         String json = JsonColumns.write(view);
         if (idempotencyKey != null) {

@@ -40,12 +40,17 @@ public class SecurityConfiguration {
     public static final String PLANNER = "PLANNER";
     public static final String OPERATOR = "OPERATOR";
     public static final String BROADCASTER = "BROADCASTER";
+    static final String FROM_SCRIPT = "XMLHttpRequest";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ObjectMapper json)
             throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"broadcast-allocation\", Bearer");
+            // The console's fetch calls say so; a Basic challenge would make the browser pop its own sign-in dialog
+            // over the console's form.
+            if (!FROM_SCRIPT.equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"broadcast-allocation\", Bearer");
+            }
             write(json, response, HttpStatus.UNAUTHORIZED, "Sign in as a planner or operator, or send your"
                     + " organisation's API key as 'Authorization: Bearer <key>'.");
         };
@@ -57,10 +62,16 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised, response -> {
+                    response.setHeader("Retry-After", "5");
+                    write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached, so the"
+                            + " API key cannot be checked; nothing was changed. Retry shortly.");
+                }), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/", "/index.html", "/console/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/", "/index.html", "/broadcaster.html", "/console/**", "/favicon.ico", "/error")
+                        .permitAll()
+                        .requestMatchers(GET, "/api/me").authenticated()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATOR, PLANNER)
@@ -105,9 +116,10 @@ public class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength) {
-        // Every staff call checks the password (stateless, no session): the cost is paid per call, so it is a
-        // setting. Tests lower it; production keeps BCrypt's default of 10.
-        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+        // Every staff call checks the password (stateless, no session): the cost is a setting (tests lower it;
+        // production keeps BCrypt's default of 10), and a password once accepted is remembered.
+        return new RememberingPasswordEncoder(
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))));
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

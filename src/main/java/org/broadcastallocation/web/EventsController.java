@@ -1,7 +1,10 @@
 package org.broadcastallocation.web;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,7 +24,9 @@ import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.Violation;
 
 @RestController
@@ -39,12 +44,17 @@ public class EventsController {
         this.audit = audit;
     }
 
+    /** An event as staff pick it; the opening hours and quota let the console shade the timeline and show quota use. */
     public record EventSummary(String id, String name, String timeZone, String start, String end, boolean lateIntake,
-            int publications) {
+            int publications, OffsetDateTime requestDeadline, List<ProblemDocument.Interval> openingHours,
+            Map<ResourceType, Integer> quota) {
         static EventSummary of(Events.StoredEvent stored) {
             var event = stored.event();
+            var local = LocalTimes.event(event, ZoneId.of(event.timeZone()));
             return new EventSummary(event.id(), event.name(), event.timeZone(), event.start().toString(),
-                    event.end().toString(), event.lateIntakeOpen(), stored.pinsVersion());
+                    event.end().toString(), event.lateIntakeOpen(), stored.pinsVersion(), local.requestDeadline(),
+                    local.openingHours() == null ? List.of() : local.openingHours(),
+                    event.quota() == null ? Map.of() : event.quota());
         }
     }
 

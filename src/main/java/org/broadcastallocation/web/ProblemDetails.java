@@ -16,6 +16,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -79,13 +81,19 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 "The request breaks " + e.violations().size() + " rule(s) of the event"), e.violations());
     }
 
+    /**
+     * The database is away or went away mid-call. A transaction that could not begin, commit or roll back fails only
+     * that way (its statements' own errors are data-access exceptions of other kinds).
+     */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                        "The database cannot be reached; nothing was changed. Retry shortly."));
+                        "The database cannot be reached. Retry shortly: a submission retried with the same"
+                                + " Idempotency-Key is never made twice."));
     }
 
     @ExceptionHandler(Exception.class)

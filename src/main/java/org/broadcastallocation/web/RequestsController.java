@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.common.Conflict;
+import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.events.EventCatalogue;
+import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.requests.ICalendar;
@@ -45,9 +47,11 @@ public class RequestsController {
     private final Pins pins;
     private final Requests requests;
     private final EventCatalogue catalogue;
+    private final Events events;
 
     public RequestsController(RequestDesk desk, Pins pins, Requests requests, EventCatalogue catalogue,
-            ObjectMapper json) {
+            Events events, ObjectMapper json) {
+        this.events = events;
         this.json = json;
         this.desk = desk;
         this.pins = pins;
@@ -127,8 +131,28 @@ public class RequestsController {
     List<ConfirmedAllocation> allocations(@PathVariable String event, Authentication caller) {
         var broadcaster = (Broadcaster) caller.getPrincipal();
         desk.list(broadcaster, event);
+        return confirmed(event, broadcaster.organisationId());
+    }
+
+    @GetMapping(value = "/api/events/{event}/allocations.ics", produces = "text/calendar")
+    @Operation(summary = "The caller's confirmed allocations as an iCalendar feed")
+    ResponseEntity<String> calendar(@PathVariable String event, Authentication caller) {
+        var broadcaster = (Broadcaster) caller.getPrincipal();
+        desk.list(broadcaster, event);
+        return calendarOf(event, broadcaster.organisationId());
+    }
+
+    @GetMapping(value = "/api/events/{event}/organisations/{organisation}/allocations.ics", produces = "text/calendar")
+    @Operation(summary = "An organisation's confirmed allocations as an iCalendar feed, for planners and operators")
+    ResponseEntity<String> organisationCalendar(@PathVariable String event, @PathVariable String organisation) {
+        catalogue.event(event);
+        events.organisation(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
+        return calendarOf(event, organisation);
+    }
+
+    private List<ConfirmedAllocation> confirmed(String event, String organisation) {
         var zone = ZoneId.of(catalogue.event(event).event().timeZone());
-        return pins.ofOrganisation(event, broadcaster.organisationId()).stream()
+        return pins.ofOrganisation(event, organisation).stream()
                 .map(pin -> new ConfirmedAllocation(pin.requestId(),
                         requests.find(event, pin.requestId()).map(stored -> LocalTimes.request(stored.request(), zone))
                                 .orElse(null),
@@ -136,21 +160,17 @@ public class RequestsController {
                 .toList();
     }
 
-    @GetMapping(value = "/api/events/{event}/allocations.ics", produces = "text/calendar")
-    @Operation(summary = "The caller's confirmed allocations as an iCalendar feed")
-    ResponseEntity<String> calendar(@PathVariable String event, Authentication caller) {
-        var broadcaster = (Broadcaster) caller.getPrincipal();
-        var bookings = allocations(event, caller).stream()
+    private ResponseEntity<String> calendarOf(String event, String organisation) {
+        var bookings = confirmed(event, organisation).stream()
                 .map(allocation -> new ICalendar.Booking(allocation.request(),
                         allocation.details() == null ? "" : allocation.details().type().name(),
                         allocation.resource(), allocation.start(), allocation.end()))
                 .toList();
         var stored = catalogue.event(event).event();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-"
-                        + broadcaster.organisationId() + ".ics\"")
-                .body(ICalendar.of(event, stored.name(), broadcaster.organisationId(), bookings,
-                        OffsetDateTime.now()));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-" + organisation
+                        + ".ics\"")
+                .body(ICalendar.of(event, stored.name(), organisation, bookings, OffsetDateTime.now()));
     }
 
     private static Broadcaster broadcaster(Authentication caller) {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -37,6 +40,7 @@ import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportCsv;
+import org.broadcastallocation.report.ReportWorkbook;
 import org.broadcastallocation.rounds.RoundDesk;
 import org.broadcastallocation.rounds.RoundProgress;
 import org.broadcastallocation.rounds.RoundStatus;
@@ -135,9 +139,11 @@ public class RoundsController {
     }
 
     @GetMapping(value = "/{round}/report", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "The allocation report (spec JSON); Accept: text/csv for CSV")
-    AllocationReport report(@PathVariable String event, @PathVariable int round) {
-        return desk.report(event, round);
+    @Operation(summary = "The allocation report (spec JSON); Accept: text/csv for CSV, or the XLSX media type")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = AllocationReport.class)))
+    ResponseEntity<String> report(@PathVariable String event, @PathVariable int round) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(desk.reportJson(event, round));
     }
 
     @GetMapping(value = "/{round}/report", produces = "text/csv")
@@ -146,6 +152,16 @@ public class RoundsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-round-" + round
                         + ".csv\"")
                 .body(ReportCsv.of(desk.report(event, round)));
+    }
+
+    @GetMapping(value = "/{round}/report", produces = ReportWorkbook.MEDIA_TYPE)
+    @Operation(summary = "The allocation report as an XLSX workbook (Accept: " + ReportWorkbook.MEDIA_TYPE + "):"
+            + " a sheet per resource type and one of the unassigned requests")
+    ResponseEntity<byte[]> reportWorkbook(@PathVariable String event, @PathVariable int round) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(ReportWorkbook.MEDIA_TYPE))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-round-" + round
+                        + ".xlsx\"")
+                .body(ReportWorkbook.of(desk.report(event, round)));
     }
 
     @GetMapping("/{round}/analysis")

@@ -31,6 +31,7 @@ import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.events.EventCatalogue;
+import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.Violation;
 import org.broadcastallocation.requests.Pins;
 import org.broadcastallocation.requests.RequestDesk;
@@ -57,6 +58,8 @@ class RequestsErrorShapesTest {
     Requests requests;
     @MockitoBean
     EventCatalogue catalogue;
+    @MockitoBean
+    Events events;
     @MockitoBean
     ApiKeys keys;
 

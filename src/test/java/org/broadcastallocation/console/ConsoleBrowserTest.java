@@ -1,0 +1,295 @@
+package org.broadcastallocation.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import org.broadcastallocation.Fixture;
+import org.broadcastallocation.ServiceTest;
+import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.problem.ResourceType;
+
+/**
+ * The console in headless Chromium, as a planner uses it on the Hague sample: sign in, run a round to its end while
+ * the score chart fills from the progress stream, read why a request got nothing and follow the requests it names to
+ * the timeline, open an allocation, publish, download the CSV. Writes the README's screenshots.
+ * Skipped where Chromium is not installed, unless {@code -Dbrowser.required=true} (CI) makes that a failure.
+ */
+@ServiceTest
+class ConsoleBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @TempDir
+    Path downloads;
+
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!Boolean.getBoolean("browser.required")) {
+            Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed");
+        }
+        assertThat(installed).as("Chromium at " + CHROMIUM + " and chromedriver at " + CHROMEDRIVER).isTrue();
+        var options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1440,900");
+        var preferences = new HashMap<String, Object>();
+        preferences.put("download.default_directory", downloads.toString());
+        preferences.put("download.prompt_for_download", false);
+        options.setExperimentalOption("prefs", preferences);
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // A failed wait says what the console last told its user.
+        wait.withMessage(() -> "the console said: " + byId("toast").getText());
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aPlannerRunsARoundReadsItsConflictsPublishesAndDownloadsTheReport() throws Exception {
+        String event = importHague();
+        browser.get("http://localhost:" + port + "/");
+
+        // Sign in; the event is picked from the list.
+        type("signin-user", "planner");
+        type("signin-password", "planner-demo");
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("planner"));
+        wait.until(page -> !page.findElements(By.cssSelector("#event-pick option[value='" + event + "']")).isEmpty());
+        new Select(byId("event-pick")).selectByValue(event);
+        wait.until(page -> byId("round-facts").getText().contains("none yet"));
+
+        // A round with a short time limit, watched to its end: the chart fills from the progress stream.
+        type("new-seconds", "5");
+        browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90))
+                .until(page -> byId("round-facts").getText().contains("SOLVED"));
+        assertThat(browser.findElements(By.cssSelector("#score-chart path.line"))).hasSize(1);
+        assertThat(byId("round-facts").getText()).contains("Served").containsPattern("\\d+ of 300 requests");
+
+        // Conflicts: an unassigned request and its reasons in words; the requests it names lead to the timeline.
+        browser.findElement(By.cssSelector("#tabs a[data-view=conflicts]")).click();
+        var rows = wait.until(page -> {
+            var found = page.findElements(By.cssSelector("#unassigned tbody tr"));
+            return found.isEmpty() ? null : found;
+        });
+        var first = rows.get(0);
+        var reasons = first.findElements(By.cssSelector("ul.reasons li"));
+        assertThat(reasons).isNotEmpty();
+        assertThat(reasons.get(0).getText()).isNotBlank();
+        assertThat(byId("comparison").getText()).contains("Requests served", "Weight left unserved");
+        assertThat(browser.findElements(By.cssSelector("#rules details"))).isNotEmpty();
+        screenshot("conflicts.png");
+
+        var named = browser.findElements(By.cssSelector("#unassigned button.link[data-show]:not(.all)"));
+        assertThat(named).as("some reason names the competing requests").isNotEmpty();
+        String competitor = named.get(0).getAttribute("data-show");
+        named.get(0).click();
+        wait.until(page -> byId("view-timeline").isDisplayed());
+        var marked = browser.findElements(By.cssSelector(".alloc.highlight"));
+        assertThat(marked).isNotEmpty().allSatisfy(bar -> assertThat(bar.getAttribute("data-request"))
+                .isEqualTo(competitor));
+        wait.until(page -> byId("timeline-detail").getText().contains("Request " + competitor));
+
+        // The timeline: a bar per allocation, grouped by type; a bar opens its request.
+        var bars = browser.findElements(By.cssSelector("#timeline .alloc"));
+        assertThat(bars).hasSizeGreaterThan(100);
+        assertThat(byId("timeline").getText()).contains("Edit booths", "SNG parking", "OB parking");
+        WebElement bar = browser.findElement(By.cssSelector("#timeline .tl-group .alloc"));
+        String request = bar.getAttribute("data-request");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", bar);
+        bar.click();
+        wait.until(page -> byId("timeline-detail").getText().contains("Request " + request));
+        assertThat(byId("timeline-detail").getText()).contains("Allocated");
+        // The screenshot shows the slot bookings: stand-ups, live areas, the studios.
+        browser.executeScript("const box = document.getElementById('timeline');"
+                + "box.scrollTo(0, box.querySelector('[aria-label=\"Stand-ups indoor\"]').offsetTop - 24)");
+        screenshot("timeline.png");
+
+        // The site plan: an organisation with a van and a position at the same time, and the walk between them.
+        String vanOwner = organisationWithVanAndPosition(event);
+        browser.findElement(By.cssSelector("#tabs a[data-view=site]")).click();
+        new Select(byId("site-org")).selectByValue(vanOwner);
+        assertThat(browser.findElements(By.cssSelector("#site-plan path.walk"))).isNotEmpty();
+        assertThat(byId("site-walks").getText()).containsPattern("\\d+ m");
+        screenshot("site-plan.png");
+
+        // The organisation: its requests, what this round gives it, its quota use.
+        browser.findElement(By.cssSelector("#tabs a[data-view=organisation]")).click();
+        new Select(byId("org-pick")).selectByValue(vanOwner);
+        wait.until(page -> byId("org-detail").getText().contains("Quota use"));
+        assertThat(byId("org-detail").getText()).contains("allocated", "Requests", "Confirmed bookings (.ics)");
+
+        // Publish: the round's allocations become pinned, and the timeline marks them.
+        browser.findElement(By.cssSelector("#tabs a[data-view=round]")).click();
+        byId("round-publish").click();
+        wait.until(page -> byId("round-facts").getText().contains("PUBLISHED"));
+        browser.findElement(By.cssSelector("#tabs a[data-view=timeline]")).click();
+        wait.until(page -> !page.findElements(By.cssSelector("#timeline .alloc.pinned")).isEmpty());
+
+        // The CSV of the report, downloaded with the signed-in credentials.
+        browser.findElement(By.cssSelector("#tabs a[data-view=exports]")).click();
+        byId("export-csv").click();
+        Path csv = downloads.resolve(event + "-round-1.csv");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(page -> Files.exists(csv));
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).startsWith("request,organisation,type,outcome");
+        assertThat(lines).hasSize(301);
+        assertThat(byId("export-status").getText()).contains(event + "-round-1.csv");
+    }
+
+    @Test
+    void aBroadcasterSubmitsAmendsAndCancelsARequestWithTheirKey() throws Exception {
+        String event = "console-desk";
+        var document = Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2).document();
+        var body = (ObjectNode) json.readTree(json.writeValueAsString(document));
+        ((ObjectNode) body.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
+                .getBody()).get("key").asText();
+
+        browser.get("http://localhost:" + port + "/broadcaster.html");
+        type("key", key);
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("nos at " + event));
+
+        // A window off the 15-minute grain is refused, and the page says why.
+        type("f-id", "desk-1");
+        type("f-from", "2025-06-23T09:07:00+02:00");
+        type("f-to", "2025-06-26T02:00:00+02:00");
+        type("f-crew", "2");
+        byId("f-submit").click();
+        wait.until(page -> !byId("form-error").getText().isBlank());
+
+        type("f-from", "2025-06-23T09:00:00+02:00");
+        byId("f-submit").click();
+        wait.until(page -> byId("requests").getText().contains("desk-1"));
+        assertThat(byId("requests").getText()).contains("SUBMITTED");
+
+        browser.findElement(By.cssSelector("#requests button[data-edit='desk-1']")).click();
+        assertThat(byId("form-title").getText()).isEqualTo("Amend desk-1");
+        type("f-crew", "1");
+        byId("f-submit").click();
+        wait.until(page -> byId("form-title").getText().equals("New request"));
+        var stored = json.readTree(planner(HttpMethod.GET, "/api/events/" + event + "/requests/desk-1", null)
+                .getBody());
+        assertThat(stored.get("crewSize").asInt()).isEqualTo(1);
+        assertThat(stored.get("version").asInt()).isEqualTo(1);
+
+        browser.findElement(By.cssSelector("#requests button[data-cancel='desk-1']")).click();
+        browser.switchTo().alert().accept();
+        wait.until(page -> byId("requests").getText().contains("CANCELLED"));
+    }
+
+    private ResponseEntity<String> planner(HttpMethod method, String path, String body) {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("planner", "planner-demo");
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** From the report over HTTP: an organisation holding parking and, at an overlapping time, something else. */
+    private String organisationWithVanAndPosition(String event) throws IOException {
+        var headers = new HttpHeaders();
+        headers.setBasicAuth("operator", "operator-demo");
+        var report = json.readTree(http.exchange("/api/events/" + event + "/rounds/1/report", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class).getBody());
+        for (var van : report.get("allocations")) {
+            if (!van.get("type").asText().startsWith("PARKING")) {
+                continue;
+            }
+            for (var position : report.get("allocations")) {
+                if (position.get("organisation").equals(van.get("organisation"))
+                        && !position.get("type").asText().startsWith("PARKING")
+                        && OffsetDateTime.parse(position.get("start").asText())
+                                .isBefore(OffsetDateTime.parse(van.get("end").asText()))
+                        && OffsetDateTime.parse(van.get("start").asText())
+                                .isBefore(OffsetDateTime.parse(position.get("end").asText()))) {
+                    return van.get("organisation").asText();
+                }
+            }
+        }
+        throw new AssertionError("no organisation with a van and a position in round 1");
+    }
+
+    private WebElement byId(String id) {
+        return browser.findElement(By.id(id));
+    }
+
+    private void type(String id, String text) {
+        var field = byId(id);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        browser.executeScript("document.getElementById('toast').textContent = ''");
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private String importHague() throws IOException {
+        String event = "console-hague";
+        var document = (ObjectNode) json.readTree(Files.readString(Path.of("data-samples/hague-2025.json")));
+        ((ObjectNode) document.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", document.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        return event;
+    }
+}
