@@ -143,4 +143,10 @@ $('round-pick').addEventListener('change', (e) => pickRound(e.target.value).catc
 window.addEventListener('hashchange', () => { if (state.me) route(); });
 for (const view of Object.values(views)) view.init?.(state);
 
-if (api.stored()) signInWith(api.stored()).catch(() => signOut());
+// A reload keeps the tab signed in; only refused credentials sign it out.
+if (api.stored()) {
+  signInWith(api.stored()).catch((error) => {
+    if (error.status === 401) signOut();
+    else failed(error);
+  });
+}
