@@ -119,6 +119,7 @@ class ConsoleBrowserTest {
                 .until(page -> byId("round-facts").getText().contains("SOLVED"));
         assertThat(browser.findElements(By.cssSelector("#score-chart path.line"))).hasSize(1);
         assertThat(byId("round-facts").getText()).contains("Served").containsPattern("\\d+ of 300 requests");
+        screenshot("round.png");
 
         // Conflicts: an unassigned request and its reasons in words; the requests it names lead to the timeline.
         browser.findElement(By.cssSelector("#tabs a[data-view=conflicts]")).click();
