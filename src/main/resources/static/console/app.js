@@ -79,6 +79,7 @@ function signOut() {
 }
 
 async function pickEvent(id) {
+  round.stopWatching();
   sessionStorage.setItem('broadcast-allocation.event', id);
   state.event = state.events.find((e) => e.id === id);
   useTimeZone(state.event.timeZone);

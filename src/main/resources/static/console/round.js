@@ -98,10 +98,17 @@ async function createRound() {
   await pickRound(created.round);
 }
 
+/** Another event was picked: its rounds are not this stream's. */
+export function stopWatching() {
+  watching?.abort.abort();
+  watching = null;
+}
+
 /** Follows the round's progress stream; each 'best' adds a point, 'end' reloads the round and its report. */
 function watch(number) {
   watching?.abort.abort();
   const abort = new AbortController();
+  const event = state.event.id;
   watching = { round: number, abort };
   api.stream(eventPath(`/rounds/${number}/progress`), (name, update) => {
     if (update.hard != null) {
@@ -115,6 +122,7 @@ function watch(number) {
     .finally(async () => {
       if (watching?.abort !== abort) return;
       watching = null;
+      if (state.event.id !== event) return;
       await refreshRounds();
       if (state.round?.round === number) await pickRound(number);
       toast(`Round ${number} ended: ${state.round?.status?.toLowerCase() ?? ''}`);
