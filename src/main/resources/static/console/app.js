@@ -86,7 +86,6 @@ async function pickEvent(id) {
   const base = `/api/events/${encodeURIComponent(id)}`;
   [state.resources, state.organisations] = await Promise.all([
     api.get(`${base}/resources`), api.get(`${base}/organisations`)]);
-  state.requests = null;
   for (const view of Object.values(views)) view.eventChanged?.(state);
   await refreshRounds();
   const readable = state.rounds.filter((r) => r.score).map((r) => r.round);
@@ -111,6 +110,8 @@ export async function refreshRounds() {
 export async function pickRound(number) {
   state.round = state.rounds.find((r) => r.round === Number(number)) ?? null;
   state.report = null;
+  // Statuses move with rounds (allocated, confirmed, waitlisted): fetched again when next needed.
+  state.requests = null;
   state.lanes = [];
   if (state.round) $('round-pick').value = state.round.round;
   if (state.round?.score && state.round.status !== 'SOLVING') {

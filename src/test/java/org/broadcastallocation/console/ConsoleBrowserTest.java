@@ -221,6 +221,8 @@ class ConsoleBrowserTest {
         byId("f-submit").click();
         wait.until(page -> byId("requests").getText().contains("desk-1"));
         assertThat(byId("requests").getText()).contains("SUBMITTED");
+        browser.executeScript("window.scrollTo(0, 0)");
+        screenshot("broadcaster.png");
 
         browser.findElement(By.cssSelector("#requests button[data-edit='desk-1']")).click();
         assertThat(byId("form-title").getText()).isEqualTo("Amend desk-1");
