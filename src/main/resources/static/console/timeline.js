@@ -75,7 +75,9 @@ export function render(s) {
   html.push('</div></div>');
 
   const lanesByType = new Map(TYPES.map(([type]) => [type, []]));
-  for (const lane of s.lanes) lanesByType.get(lane.type)?.push(lane);
+  // EB-2 before EB-10: resource ids in natural order.
+  const ordered = s.lanes.slice().sort((a, b) => a.resource.localeCompare(b.resource, 'en', { numeric: true }));
+  for (const lane of ordered) lanesByType.get(lane.type)?.push(lane);
   let rows = 0;
   for (const [type, lanes] of lanesByType) {
     if ((onlyType && type !== onlyType) || !lanes.length) continue;
