@@ -100,28 +100,70 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
         };
     }
 
-    /** The booking to the placement, every clashing booking out; null when a pin is in the way or nothing changes. */
+    /** Whether a displaced booking first looks for a free place of its own before it is unassigned. */
+    protected boolean rehomesDisplaced() {
+        return false;
+    }
+
+    /**
+     * The booking to the placement, every clashing booking out (or, when rehoming, to a free place of its own);
+     * null when a pin is in the way or nothing changes.
+     */
     private Move<AllocationPlan> evictingMove(Booking booking, Placement placement) {
         if (placement.resource() == booking.getResource() && booking.getStart() != null
                 && placement.start() == booking.getStart()) {
             return null;
         }
-        var moves = new ArrayList<Move<AllocationPlan>>();
+        var displaced = new ArrayList<Booking>();
         for (Booking other : byType.get(booking.type())) {
-            if (other != booking && other.getResource() == placement.resource()
-                    && other.start() < placement.end() && placement.start() < other.end()) {
+            if (other != booking && other.getResource() == placement.resource() && overlaps(other, placement)) {
                 if (other.isPinned()) {
                     return null;
                 }
-                moves.add(new ChangeMove<>(resourceVariable, other, null));
+                displaced.add(other);
             }
         }
+        var moves = new ArrayList<Move<AllocationPlan>>();
+        var taken = new ArrayList<Placement>(List.of(placement));
+        for (Booking other : displaced) {
+            Placement home = rehomesDisplaced() ? freePlace(other, booking, displaced, taken) : null;
+            if (home == null) {
+                moves.add(new ChangeMove<>(resourceVariable, other, null));
+            } else {
+                taken.add(home);
+                place(other, home, moves);
+            }
+        }
+        place(booking, placement, moves);
+        return CompositeMove.buildMove(moves);
+    }
+
+    private void place(Booking booking, Placement placement, List<Move<AllocationPlan>> moves) {
         if (booking.getStart() == null || booking.getStart() != placement.start()) {
             moves.add(new ChangeMove<>(startVariable, booking, placement.start()));
         }
         if (booking.getResource() != placement.resource()) {
             moves.add(new ChangeMove<>(resourceVariable, booking, placement.resource()));
         }
-        return CompositeMove.buildMove(moves);
+    }
+
+    /**
+     * The first of the booking's placements that no one else holds once the move is done: not the mover's, not one
+     * taken earlier in this move, and not held by a booking that stays. Other rules (fibre, quota) are the score's.
+     */
+    private Placement freePlace(Booking booking, Booking mover, List<Booking> displaced, List<Placement> taken) {
+        for (Placement candidate : booking.getCandidates()) {
+            if (taken.stream().noneMatch(other -> other.resource() == candidate.resource() && other.overlaps(candidate))
+                    && byType.get(booking.type()).stream().noneMatch(other -> other != mover
+                            && other.getResource() == candidate.resource() && !displaced.contains(other)
+                            && overlaps(other, candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static boolean overlaps(Booking booking, Placement placement) {
+        return booking.start() < placement.end() && placement.start() < booking.end();
     }
 }

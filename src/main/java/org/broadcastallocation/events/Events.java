@@ -108,7 +108,11 @@ public class Events {
     }
 
     public Optional<ProblemDocument.Organisation> organisation(String eventId, String id) {
-        return organisations(eventId).stream().filter(organisation -> organisation.id().equals(id)).findFirst();
+        return jdbc.sql("select id, name, kind, country from organisation where event_id = ? and id = ?")
+                .params(eventId, id)
+                .query((row, index) -> new ProblemDocument.Organisation(row.getString(1), row.getString(2),
+                        OrganisationKind.valueOf(row.getString(3)), row.getString(4)))
+                .optional();
     }
 
     public void insertResource(String eventId, ProblemDocument.Resource resource) {

@@ -58,12 +58,13 @@ public class SiteEditor {
 
     @Transactional
     public void putZone(String eventId, String id, ProblemDocument.Zone body, String actor) {
-        catalogue.event(eventId);
+        var event = catalogue.event(eventId).event();
         var zone = new ProblemDocument.Zone(id, body.fibreLinks());
-        if (zone.fibreLinks() == null || zone.fibreLinks() < 0) {
+        if (zone.fibreLinks() == null) {
             throw new RequestRejected(List.of(new Violation("zones[" + id + "]", "fibreLinks",
                     "must be a whole number, 0 or more")));
         }
+        check(new ProblemDocument(event, List.of(zone), List.of(), List.of(), List.of(), List.of(), List.of()));
         var before = events.zones(eventId).stream().filter(z -> z.id().equals(id)).findFirst();
         if (before.isPresent()) {
             events.updateZone(eventId, zone);

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON configuration for documents crossing the project's edge (files and, later, HTTP). */
 public final class Json {
 
+    /** A Java class name in a parser message: a person sending JSON has no use for it. */
+    private static final String JAVA_NAME = "\\b([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*";
+
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
     private Json() {
@@ -52,7 +55,10 @@ public final class Json {
             where.append(" (").append(path).append(')');
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-        message = message.replaceAll("`[a-z]+(\\.[a-zA-Z$]+)+`", "value").replaceAll("\\(class [^)]*\\)", "");
+        message = message.replaceAll("`[a-z]+(\\.[a-zA-Z$]+)+`", "value").replaceAll("\\(class [^)]*\\)", "")
+                .replaceAll("Failed to deserialize " + JAVA_NAME + ": ", "")
+                .replaceAll("\\(" + JAVA_NAME + "\\) ", "")
+                .replaceAll(JAVA_NAME, "value");
         return "not valid at " + where + ": " + message.trim();
     }
 }

@@ -35,6 +35,10 @@ public final class ProblemValidator {
     static final int MAX_FIBRE_LINKS = 10_000;
     static final int MAX_WEIGHT = 1_000_000;
     static final Duration MAX_EVENT_LENGTH = Duration.ofDays(60);
+    /** Ids, zone and feature names are codes; names are what people read. Neither is a place for an essay. */
+    static final int MAX_ID_LENGTH = 100;
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_FEATURES = 50;
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -90,8 +94,14 @@ public final class ProblemValidator {
 
         present(document.zones()).forEach(zone -> checkRange("zones[" + zone.id() + "]", "fibreLinks",
                 zone.fibreLinks(), 0, MAX_FIBRE_LINKS, false));
+        present(document.zones()).forEach(zone -> checkText("zones[" + zone.id() + "]", "id", zone.id(),
+                MAX_ID_LENGTH));
         var kinds = new HashMap<String, OrganisationKind>();
         for (var organisation : present(document.organisations())) {
+            String item = "organisations[" + organisation.id() + "]";
+            checkText(item, "id", organisation.id(), MAX_ID_LENGTH);
+            checkText(item, "name", organisation.name(), MAX_NAME_LENGTH);
+            checkText(item, "country", organisation.country(), MAX_ID_LENGTH);
             if (organisation.kind() == null) {
                 add("organisations[" + organisation.id() + "]", "kind",
                         "is missing (one of HOST_BROADCASTER, NATIONAL_DELEGATION, BROADCASTER, NEWS_AGENCY, RADIO)");
@@ -118,6 +128,9 @@ public final class ProblemValidator {
         if (blank(event.id())) {
             add("event", "id", "is missing");
         }
+        checkText("event", "id", event.id(), MAX_ID_LENGTH);
+        checkText("event", "name", event.name(), MAX_NAME_LENGTH);
+        checkText("event", "timeZone", event.timeZone(), MAX_ID_LENGTH);
         if (blank(event.timeZone())) {
             add("event", "timeZone", "is missing (an IANA zone such as Europe/Amsterdam)");
         } else {
@@ -185,10 +198,12 @@ public final class ProblemValidator {
         if (blank(resource.zone())) {
             add(item, "zone", "is missing");
         }
+        checkText(item, "id", resource.id(), MAX_ID_LENGTH);
+        checkText(item, "zone", resource.zone(), MAX_ID_LENGTH);
         checkRange(item, "x", resource.x(), -MAX_COORDINATE, MAX_COORDINATE, true);
         checkRange(item, "y", resource.y(), -MAX_COORDINATE, MAX_COORDINATE, true);
         checkRange(item, "capacity", resource.capacity(), 1, MAX_CAPACITY, false);
-        checkNoBlanks(item, "features", resource.features());
+        checkNames(item, "features", resource.features());
         if (resource.availability() != null) {
             for (int i = 0; i < resource.availability().size(); i++) {
                 checkInterval(item, "availability[" + i + "]", resource.availability().get(i), event);
@@ -208,8 +223,10 @@ public final class ProblemValidator {
         }
         checkRange(item, "crewSize", request.crewSize(), 1, MAX_CREW, false);
         checkRange(item, "priority", request.priority(), 1, 3, false);
-        checkNoBlanks(item, "requiredFeatures", request.requiredFeatures());
-        checkNoBlanks(item, "preferredFeatures", request.preferredFeatures());
+        checkText(item, "id", request.id(), MAX_ID_LENGTH);
+        checkText(item, "organisation", request.organisation(), MAX_ID_LENGTH);
+        checkNames(item, "requiredFeatures", request.requiredFeatures());
+        checkNames(item, "preferredFeatures", request.preferredFeatures());
         if (request.vehicle() != null) {
             if (request.vehicle().kind() == null) {
                 add(item, "vehicle.kind", "is missing (SNG or OB)");
@@ -349,10 +366,49 @@ public final class ProblemValidator {
         }
     }
 
-    private void checkNoBlanks(String item, String field, Set<String> values) {
-        if (values != null && values.stream().anyMatch(ProblemValidator::blank)) {
+    private void checkNames(String item, String field, Set<String> values) {
+        if (values == null) {
+            return;
+        }
+        if (values.stream().anyMatch(ProblemValidator::blank)) {
             add(item, field, "contains an empty name");
         }
+        if (values.size() > MAX_FEATURES) {
+            add(item, field, values.size() + " names are more than " + MAX_FEATURES);
+        }
+        values.stream().filter(Objects::nonNull).filter(value -> value.length() > MAX_ID_LENGTH || hasControl(value))
+                .findFirst().ifPresent(value -> checkText(item, field, value, MAX_ID_LENGTH));
+    }
+
+    /** Text that people read and files carry: printable, and of a sensible length. */
+    private void checkText(String item, String field, String value, int maxLength) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            add(item, field, "is " + value.length() + " characters long, more than " + maxLength);
+        }
+        if (hasControl(value)) {
+            add(item, field, "contains control characters (such as a line break or NUL)");
+        }
+    }
+
+    /** Control characters, and halves of a character (an unpaired surrogate) that no text encoding can store. */
+    public static boolean hasControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                return true;
+            }
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1));
+            if (pair) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private <T> Set<String> uniqueIds(String list, List<T> items, Function<T, String> id) {

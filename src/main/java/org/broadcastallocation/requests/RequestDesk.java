@@ -21,6 +21,7 @@ import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.JsonColumns;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
+import org.broadcastallocation.problem.Violation;
 import org.broadcastallocation.security.Broadcaster;
 
 /**
@@ -29,6 +30,9 @@ import org.broadcastallocation.security.Broadcaster;
  */
 @Service
 public class RequestDesk {
+
+    static final int MAX_IDEMPOTENCY_KEY = 100;
+    static final int MAX_REASON = 1_000;
 
     private final Events events;
     private final EventCatalogue catalogue;
@@ -57,6 +61,7 @@ public class RequestDesk {
     public Submitted submit(Broadcaster caller, String eventId, ProblemDocument.Request body, String idempotencyKey) {
         var event = eventOf(caller, eventId);
         if (idempotencyKey != null) {
+            refuseUnlessText("header", "Idempotency-Key", idempotencyKey, MAX_IDEMPOTENCY_KEY, false);
             var earlier = idempotency.find(eventId, caller.organisationId(), idempotencyKey);
             if (earlier.isPresent()) {
                 return new Submitted(earlier.get().status(), earlier.get().requestId(), earlier.get().body());
@@ -66,11 +71,8 @@ public class RequestDesk {
                 ? "r-" + UUID.randomUUID().toString().substring(0, 8) : body.id();
         var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock));
         check(event, caller, request);
-        if (requests.find(eventId, id).isPresent()) {
-            throw new Conflict("request " + id + " exists already");
-        }
-        requests.insert(eventId, request, RequestStatus.SUBMITTED);
-        var stored = requests.find(eventId, id).orElseThrow();
+        var stored = requests.insertIfAbsent(eventId, request, RequestStatus.SUBMITTED)
+                .orElseThrow(() -> new Conflict("request " + id + " exists already"));
         var view = RequestView.of(stored, zone(event));
         String json = JsonColumns.write(view);
         if (idempotencyKey != null) {
@@ -129,6 +131,9 @@ public class RequestDesk {
 
     @Transactional
     public RequestView reject(String actor, String eventId, String id, String reason) {
+        if (reason != null) {
+            refuseUnlessText("body", "reason", reason, MAX_REASON, true);
+        }
         var event = catalogue.event(eventId).event();
         var current = requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id));
         return close(event, current, RequestStatus.REJECTED, actor, reason);
@@ -165,6 +170,18 @@ public class RequestDesk {
         audit.record(actor, status.name(), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
                 reason == null ? after : Map.of("request", after, "reason", reason));
         return after;
+    }
+
+    /** A note may run over lines; nothing else a person writes holds control characters or runs on for pages. */
+    private static void refuseUnlessText(String item, String field, String value, int maxLength, boolean lines) {
+        String checked = lines ? value.replaceAll("[\\r\\n\\t]", " ") : value;
+        if (value.length() > maxLength) {
+            throw new RequestRejected(List.of(new Violation(item, field, "is " + value.length()
+                    + " characters long, more than " + maxLength)));
+        }
+        if (ProblemValidator.hasControl(checked)) {
+            throw new RequestRejected(List.of(new Violation(item, field, "contains control characters")));
+        }
     }
 
     /** The request-only rules of the spec, exactly as an imported document is checked. */

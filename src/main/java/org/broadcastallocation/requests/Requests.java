@@ -34,20 +34,34 @@ public class Requests {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT = """
+            insert into request (event_id, id, organisation_id, type, window_from, window_to, duration_minutes,
+                crew_size, vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
+                needs_fibre, priority, submitted_at, status)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)""";
+
     public void insert(String eventId, ProblemDocument.Request request, RequestStatus status) {
-        jdbc.sql("""
-                insert into request (event_id, id, organisation_id, type, window_from, window_to, duration_minutes,
-                    crew_size, vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
-                    needs_fibre, priority, submitted_at, status)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)""")
-                .params(eventId, request.id(), request.organisation(), request.type().name(),
-                        request.window().from(), request.window().to(), request.durationMinutes(),
-                        request.crewSize(), vehicleKind(request), vehicleLength(request),
-                        JsonColumns.write(orEmpty(request.requiredFeatures())),
-                        JsonColumns.write(orEmpty(request.preferredFeatures())), request.preferredStart(),
-                        request.fibre(), request.priority() == null ? 2 : request.priority(),
-                        request.submittedAt(), status.name())
-                .update();
+        jdbc.sql(INSERT).params(values(eventId, request, status)).update();
+    }
+
+    /**
+     * A new request in one round trip: the row as stored, or empty when the id is taken (no exception, so the
+     * caller's transaction stays usable).
+     */
+    public Optional<StoredRequest> insertIfAbsent(String eventId, ProblemDocument.Request request,
+            RequestStatus status) {
+        return jdbc.sql(INSERT + " on conflict (event_id, id) do nothing returning " + COLUMNS)
+                .params(values(eventId, request, status)).query(Requests::stored).optional();
+    }
+
+    private static Object[] values(String eventId, ProblemDocument.Request request, RequestStatus status) {
+        return new Object[] {eventId, request.id(), request.organisation(), request.type().name(),
+                request.window().from(), request.window().to(), request.durationMinutes(),
+                request.crewSize(), vehicleKind(request), vehicleLength(request),
+                JsonColumns.write(orEmpty(request.requiredFeatures())),
+                JsonColumns.write(orEmpty(request.preferredFeatures())), request.preferredStart(),
+                request.fibre(), request.priority() == null ? 2 : request.priority(),
+                request.submittedAt(), status.name()};
     }
 
     /** Replaces the request's fields if it is still at {@code expectedVersion}; false when it is not. */

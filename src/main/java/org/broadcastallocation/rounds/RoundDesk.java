@@ -174,6 +174,14 @@ public class RoundDesk {
                 report.constraints(), report.hardViolations(), report.summary(), report.comparison());
     }
 
+    /** The report as JSON, as {@link #report} would write it, without binding it to records on the way. */
+    public String reportJson(String eventId, int number) {
+        var round = round(eventId, number);
+        var stored = rounds.reportJson(eventId, number).orElseThrow(() -> new Conflict("round " + number + " is "
+                + round.status() + " and has no solution yet; solve it first"));
+        return ReportJson.asOf(stored, number, round.status().name());
+    }
+
     public ProblemDocument problem(String eventId, int number) {
         round(eventId, number);
         return rounds.problem(eventId, number);

@@ -78,9 +78,13 @@ public class Rounds {
     }
 
     public Optional<AllocationReport> report(String eventId, int number) {
+        return reportJson(eventId, number).map(json -> JsonColumns.read(json, AllocationReport.class));
+    }
+
+    /** The report as stored, unparsed: what the API serves, after {@link ReportJson#asOf}. */
+    public Optional<String> reportJson(String eventId, int number) {
         return jdbc.sql("select report::text from round where event_id = ? and number = ? and report is not null")
-                .params(eventId, number).query(String.class).optional()
-                .map(json -> JsonColumns.read(json, AllocationReport.class));
+                .params(eventId, number).query(String.class).optional();
     }
 
     /** Takes the round for this instance if nobody is solving it; false when it is not to be had. */
@@ -110,7 +114,7 @@ public class Rounds {
     /** The best solution so far, replacing the previous best, while the round is this instance's. */
     public void saveBest(String eventId, int number, String instance, AllocationReport report) {
         int updated = jdbc.sql("""
-                update round set report = cast(? as jsonb), score_hard = ?, score_medium = ?, score_soft = ?,
+                update round set report = cast(? as json), score_hard = ?, score_medium = ?, score_soft = ?,
                     solving_millis = ?, heartbeat_at = now()
                 where event_id = ? and number = ? and claimed_by = ? and status = 'SOLVING'""")
                 .params(JsonColumns.write(report), report.score().hard(), report.score().medium(),

@@ -2,11 +2,13 @@ package org.broadcastallocation.security;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -20,12 +22,20 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String ROLE = "ROLE_BROADCASTER";
 
+    /** The answer when the key cannot be checked because the database is away. */
+    public interface DatabaseUnavailable {
+        void respond(HttpServletResponse response) throws IOException;
+    }
+
     private final ApiKeys keys;
     private final AuthenticationEntryPoint entryPoint;
+    private final DatabaseUnavailable unavailable;
 
-    public ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint) {
+    public ApiKeyAuthenticationFilter(ApiKeys keys, AuthenticationEntryPoint entryPoint,
+            DatabaseUnavailable unavailable) {
         this.keys = keys;
         this.entryPoint = entryPoint;
+        this.unavailable = unavailable;
     }
 
     @Override
@@ -36,7 +46,14 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        var broadcaster = keys.authenticate(header.substring(7).trim());
+        Optional<Broadcaster> broadcaster;
+        try {
+            broadcaster = keys.authenticate(header.substring(7).trim());
+        } catch (DataAccessException databaseAway) {
+            // Outside the controllers, so the problem-details advice never sees this: answer 503 here.
+            unavailable.respond(response);
+            return;
+        }
         if (broadcaster.isEmpty()) {
             SecurityContextHolder.clearContext();
             entryPoint.commence(request, response, new BadCredentialsException("unknown or revoked API key"));

@@ -7,6 +7,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,7 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -41,7 +43,8 @@ public class SecurityConfiguration {
     static final String FROM_SCRIPT = "XMLHttpRequest";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, ObjectMapper json) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ObjectMapper json)
+            throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
             // The console's fetch calls say so; a Basic challenge would make the browser pop its own sign-in dialog
             // over the console's form.
@@ -59,7 +62,12 @@ public class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
-                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised, response -> {
+                    response.setHeader("Retry-After", "5");
+                    write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached, so the"
+                            + " API key cannot be checked; nothing was changed. Retry shortly.");
+                }), BasicAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/", "/index.html", "/broadcaster.html", "/console/**", "/favicon.ico", "/error")
                         .permitAll()
@@ -84,6 +92,17 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Per API key and per staff account; see {@link RateLimiter}. */
+    @Bean
+    RateLimiter rateLimiter(@Value("${broadcast.rate-limit.enabled:true}") boolean enabled,
+            @Value("${broadcast.rate-limit.key.per-second:200}") double keyRate,
+            @Value("${broadcast.rate-limit.key.burst:400}") double keyBurst,
+            @Value("${broadcast.rate-limit.user.per-second:200}") double userRate,
+            @Value("${broadcast.rate-limit.user.burst:400}") double userBurst) {
+        return new RateLimiter(enabled, new RateLimiter.Rate(keyRate, keyBurst),
+                new RateLimiter.Rate(userRate, userBurst), System::nanoTime);
+    }
+
     @Bean
     UserDetailsService staff(PasswordEncoder encoder,
             @Value("${broadcast.users.planner.name}") String plannerName,
@@ -96,8 +115,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength) {
+        // Every staff call checks the password (stateless, no session): the cost is a setting (tests lower it;
+        // production keeps BCrypt's default of 10), and a password once accepted is remembered.
+        return new RememberingPasswordEncoder(
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))));
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

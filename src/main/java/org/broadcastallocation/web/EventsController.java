@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.audit.AuditLog;
+import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ResourceType;
+import org.broadcastallocation.problem.Violation;
 
 @RestController
 @RequestMapping("/api/events")
@@ -56,7 +58,7 @@ public class EventsController {
         }
     }
 
-    public record LateIntake(boolean open) {
+    public record LateIntake(Boolean open) {
     }
 
     @PostMapping
@@ -90,6 +92,9 @@ public class EventsController {
     @Transactional
     LateIntake lateIntake(@PathVariable String event, @RequestBody LateIntake lateIntake, Authentication caller) {
         var before = catalogue.event(event).event().lateIntakeOpen();
+        if (lateIntake == null || lateIntake.open() == null) {
+            throw new RequestRejected(List.of(new Violation("body", "open", "is missing (true or false)")));
+        }
         events.setLateIntake(event, lateIntake.open());
         audit.record(Actor.of(caller), "LATE_INTAKE", event, "event", event, new LateIntake(before), lateIntake);
         return lateIntake;

@@ -16,6 +16,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -79,13 +81,19 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                 "The request breaks " + e.violations().size() + " rule(s) of the event"), e.violations());
     }
 
+    /**
+     * The database is away or went away mid-call. A transaction that could not begin, commit or roll back fails only
+     * that way (its statements' own errors are data-access exceptions of other kinds).
+     */
     @ExceptionHandler({CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-            TransientDataAccessException.class})
+            TransientDataAccessException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-                        "The database cannot be reached; nothing was changed. Retry shortly."));
+                        "The database cannot be reached. Retry shortly: a submission retried with the same"
+                                + " Idempotency-Key is never made twice."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -101,6 +109,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestLimits.TooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                        .body(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+                                RequestLimits.describe(tooLarge.limit())));
+            }
+        }
         String detail = "The body is not valid JSON for this endpoint";
         if (e.getCause() instanceof JsonProcessingException json) {
             detail = Json.describe(json);
@@ -127,16 +142,33 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        var problem = ProblemDetail.forStatusAndDetail(status, abbreviated(detail));
         problem.setTitle(title);
         return problem;
     }
 
+    /** A document can be wrong in a million places; the answer names the first few hundred and counts the rest. */
+    static final int MAX_ERRORS_LISTED = 200;
+
     private static ProblemDetail withErrors(ProblemDetail problem, List<Violation> violations) {
-        problem.setProperty("errors", violations.stream()
-                .map(violation -> Map.of("item", violation.item(), "field", violation.field() == null ? ""
-                        : violation.field(), "message", violation.message()))
+        if (violations.size() > MAX_ERRORS_LISTED) {
+            problem.setProperty("moreErrors", violations.size() - MAX_ERRORS_LISTED);
+        }
+        problem.setProperty("errors", violations.stream().limit(MAX_ERRORS_LISTED)
+                .map(violation -> Map.of("item", abbreviated(violation.item()), "field",
+                        violation.field() == null ? "" : abbreviated(violation.field()),
+                        "message", abbreviated(violation.message())))
                 .toList());
         return problem;
+    }
+
+    /** Bad input is quoted back in messages; a megabyte of it is not. */
+    static final int MAX_QUOTED = 300;
+
+    static String abbreviated(String text) {
+        if (text == null || text.length() <= MAX_QUOTED) {
+            return text;
+        }
+        return text.substring(0, MAX_QUOTED) + "... (" + (text.length() - MAX_QUOTED) + " more characters)";
     }
 }

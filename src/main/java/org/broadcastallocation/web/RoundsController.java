@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -137,8 +140,10 @@ public class RoundsController {
 
     @GetMapping(value = "/{round}/report", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "The allocation report (spec JSON); Accept: text/csv for CSV, or the XLSX media type")
-    AllocationReport report(@PathVariable String event, @PathVariable int round) {
-        return desk.report(event, round);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = AllocationReport.class)))
+    ResponseEntity<String> report(@PathVariable String event, @PathVariable int round) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(desk.reportJson(event, round));
     }
 
     @GetMapping(value = "/{round}/report", produces = "text/csv")

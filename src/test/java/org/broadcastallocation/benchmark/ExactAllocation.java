@@ -32,8 +32,18 @@ import org.broadcastallocation.allocation.PlanResource;
  */
 final class ExactAllocation {
 
-    /** What CP-SAT found: the served weight of its best allocation and the proved upper bound on any. */
-    record Result(long servedWeight, long servedWeightBound, boolean optimal, long millis) {
+    /**
+     * What CP-SAT found: the served weight of its best allocation, that allocation (request id to placement), and
+     * the proved upper bound on any.
+     */
+    record Result(long servedWeight, long servedWeightBound, boolean optimal, long millis,
+            Map<String, Placement> allocation) {
+
+        /** Puts this allocation on a plan of the same problem, to score it with the engine's own constraints. */
+        AllocationPlan applyTo(AllocationPlan plan) {
+            plan.getBookings().forEach(booking -> booking.setPlacement(allocation.get(booking.getId())));
+            return plan;
+        }
 
         long unservedWeight(long totalWeight) {
             return totalWeight - servedWeight;
@@ -58,6 +68,7 @@ final class ExactAllocation {
         var byHolder = new HashMap<String, List<IntervalVar>>();
         var quotas = new HashMap<String, Integer>();
         var hinted = hint == null ? Map.<String, Placement>of() : placements(hint);
+        var candidates = new HashMap<BoolVar, Map.Entry<String, Placement>>();
 
         for (Booking booking : plan.getBookings()) {
             var demand = booking.getDemand();
@@ -83,6 +94,7 @@ final class ExactAllocation {
                     quotas.put(holder, demand.quota());
                 }
                 chosen.add(take);
+                candidates.put(take, Map.entry(booking.getId(), placement));
             }
             if (!chosen.isEmpty()) {
                 model.addAtMostOne(chosen.toArray(Literal[]::new));
@@ -104,8 +116,14 @@ final class ExactAllocation {
         if (status != CpSolverStatus.OPTIMAL && status != CpSolverStatus.FEASIBLE) {
             throw new IllegalStateException("CP-SAT found no allocation: " + status);
         }
+        var allocation = new HashMap<String, Placement>();
+        candidates.forEach((take, placement) -> {
+            if (solver.booleanValue(take)) {
+                allocation.put(placement.getKey(), placement.getValue());
+            }
+        });
         return new Result(Math.round(solver.objectiveValue()), Math.round(solver.bestObjectiveBound()),
-                status == CpSolverStatus.OPTIMAL, millis);
+                status == CpSolverStatus.OPTIMAL, millis, allocation);
     }
 
     private static void cumulative(CpModel model, List<IntervalVar> intervals, int capacity) {

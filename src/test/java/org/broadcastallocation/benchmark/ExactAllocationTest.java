@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.allocation.AllocationPlan;
+import org.broadcastallocation.allocation.AllocationSolver;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.Scoring;
 import org.broadcastallocation.problem.Json;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
@@ -30,6 +32,18 @@ class ExactAllocationTest {
 
         assertThat(result.optimal()).isTrue();
         assertThat(result.unservedWeight(totalWeight(plan))).isEqualTo(290);
+    }
+
+    @Test
+    void itsAllocationOfTinyBreaksNoRuleOfTheEngineAndScoresWhatItClaims() throws IOException {
+        var document = Json.mapper().readValue(Files.readAllBytes(Path.of("data-samples/tiny.json")),
+                ProblemDocument.class);
+
+        var result = ExactAllocation.solve(PlanBuilder.build(document), Duration.ofSeconds(20), null);
+        var score = new Scoring(AllocationSolver.loadConfig()).score(result.applyTo(PlanBuilder.build(document)));
+
+        assertThat(score.hardScore()).isZero();
+        assertThat(score.mediumScore()).isEqualTo(-290);
     }
 
     @Test

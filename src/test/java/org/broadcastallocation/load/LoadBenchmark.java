@@ -1,0 +1,284 @@
+package org.broadcastallocation.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.broadcastallocation.samples.InstanceGenerator;
+
+/**
+ * The packaged service on a fresh PostgreSQL database, driven from this process: many broadcasters submitting,
+ * amending and reading requests at once, and planners reading reports while a round of 3,000 requests solves.
+ * Prints, per phase and endpoint, throughput and latency percentiles; exits 1 if any call failed.
+ *
+ * <p>{@code ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Pload}; system properties
+ * {@code load.threads} (broadcaster threads, 32), {@code load.seconds} (per measured phase, 20),
+ * {@code load.solveSeconds} (the round's time limit, 30), {@code load.port} (18080), {@code load.heap} (1g).
+ */
+public final class LoadBenchmark {
+
+    private static final String SUBMISSION_EVENT = "hague-2025";
+    private static final int THREADS = Integer.getInteger("load.threads", 32);
+    private static final int SECONDS = Integer.getInteger("load.seconds", 20);
+    private static final int SOLVE_SECONDS = Integer.getInteger("load.solveSeconds", 30);
+    private static final int PORT = Integer.getInteger("load.port", 18080);
+    private static final String HEAP = System.getProperty("load.heap", "1g");
+
+    private final Api api;
+    private final ServiceProcess service;
+    private final Map<String, String> keys = new java.util.HashMap<>();
+    /** The sample's requests without id, each with the key of its own organisation (whose rules it fits). */
+    private final List<Map.Entry<String, ObjectNode>> templates = new ArrayList<>();
+
+    private LoadBenchmark(ServiceProcess service) {
+        this.service = service;
+        this.api = new Api(service.base(), Duration.ofSeconds(30));
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("Load benchmark: service -Xmx%s on port %d, %d broadcaster threads, %d s per phase,"
+                + " %d cores here (driver, service and PostgreSQL share them)%n", HEAP, PORT, THREADS, SECONDS,
+                Runtime.getRuntime().availableProcessors());
+        long errors;
+        try (var service = new ServiceProcess("ba_load_", PORT, HEAP, Map.of())) {
+            service.start();
+            var benchmark = new LoadBenchmark(service);
+            errors = benchmark.run();
+            System.out.printf("%nDatabase %s: %d requests, %d audit entries at the end%n", service.database(),
+                    service.count("select count(*) from request"), service.count("select count(*) from audit_log"));
+        }
+        System.out.println(errors == 0 ? "No error." : errors + " errors.");
+        System.exit(errors == 0 ? 0 : 1);
+    }
+
+    private long run() throws Exception {
+        String reportEvent = setUp();
+        long errors = 0;
+
+        var warmUp = new Latencies("warm-up (not counted)");
+        drive(warmUp, THREADS, 10, this::broadcasterCycle);
+
+        var submissions = new Latencies("submissions only: " + THREADS + " broadcasters POST new requests");
+        drive(submissions, THREADS, SECONDS, this::submitOnly);
+        submissions.print(System.out);
+        errors += submissions.errors();
+
+        var mixed = new Latencies("mixed while a 3,000-request round solves: " + THREADS
+                + " broadcasters submit/read/amend/list, 2 planners read report, timeline, round");
+        int round = createRound(reportEvent);
+        api.expect(202, api.post("/api/events/" + reportEvent + "/rounds/" + round + "/solve?seconds="
+                + SOLVE_SECONDS, Api.PLANNER, ""));
+        var solving = new AtomicBoolean(true);
+        var planners = Executors.newFixedThreadPool(2);
+        var plannerWork = new ArrayList<Future<?>>();
+        for (int i = 0; i < 2; i++) {
+            plannerWork.add(planners.submit(() -> plannerCycle(mixed, reportEvent, round, solving)));
+        }
+        drive(mixed, THREADS, SECONDS, this::broadcasterCycle);
+        solving.set(false);
+        for (var work : plannerWork) {
+            work.get();
+        }
+        planners.shutdown();
+        mixed.print(System.out);
+        errors += mixed.errors();
+
+        awaitEnd(reportEvent, round);
+        var report = new Latencies("report of the 3,000-request round, one planner at a time");
+        report.restart(service.cpuMillis());
+        for (int i = 0; i < 40; i++) {
+            timed(report, "GET report (JSON)", "/api/events/" + reportEvent + "/rounds/" + round + "/report");
+            timed(report, "GET timeline", "/api/events/" + reportEvent + "/rounds/" + round + "/timeline");
+        }
+        report.end(service.cpuMillis());
+        report.print(System.out);
+        errors += report.errors();
+        var reportLatency = report.get("GET report (JSON)").micros;
+        var submitted = submissions.get("POST request").micros;
+        System.out.printf("%nHeadline: %.0f submissions/s, p99 %.2f ms (target 3,000/s, p99 < 25 ms); report of a"
+                + " 3,000-request round p50 %.1f ms, max %.1f ms (target < 300 ms); %d errors%n",
+                submitted.getTotalCount() / submissions.seconds(), submitted.getValueAtPercentile(99) / 1000.0,
+                reportLatency.getValueAtPercentile(50) / 1000.0, reportLatency.getMaxValue() / 1000.0, errors);
+        return errors;
+    }
+
+    /** The Hague sample takes the submissions; a generated 3,000-request event is the one that is solved. */
+    private String setUp() throws Exception {
+        var sample = Files.readString(Path.of("data-samples/hague-2025.json"));
+        api.expect(201, api.post("/api/events", Api.PLANNER, sample));
+        api.expect(200, api.put("/api/events/" + SUBMISSION_EVENT + "/late-intake", Api.PLANNER,
+                "{\"open\": true}"));
+        for (var organisation : api.expect(200, api.get("/api/events/" + SUBMISSION_EVENT + "/organisations",
+                Api.PLANNER))) {
+            String id = organisation.get("id").asText();
+            keys.put(id, api.expect(201, api.post("/api/events/" + SUBMISSION_EVENT + "/organisations/" + id
+                    + "/keys", Api.PLANNER, "")).get("key").asText());
+        }
+        for (JsonNode request : Api.JSON.readTree(sample).get("requests")) {
+            var template = (ObjectNode) request.deepCopy();
+            template.remove(List.of("id", "organisation", "submittedAt"));
+            templates.add(Map.entry(keys.get(request.get("organisation").asText()), template));
+        }
+        var generated = InstanceGenerator.generate(3000, 10, 10);
+        api.expect(201, api.post("/api/events", Api.PLANNER, Api.JSON.writeValueAsString(generated)));
+        System.out.printf("Set up: %s (%d organisations with keys, %d request shapes), %s (%d requests)%n",
+                SUBMISSION_EVENT, keys.size(), templates.size(), generated.event().id(), generated.requests().size());
+        return generated.event().id();
+    }
+
+    private interface Cycle {
+        void run(Latencies latencies, int thread, long iteration) throws Exception;
+    }
+
+    /** {@code threads} workers repeat {@code cycle} for {@code seconds}; the phase's clock covers just that. */
+    private void drive(Latencies latencies, int threads, int seconds, Cycle cycle) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        latencies.restart(service.cpuMillis());
+        var work = new ArrayList<Future<?>>();
+        for (int i = 0; i < threads; i++) {
+            int thread = i;
+            work.add(pool.submit(() -> {
+                for (long iteration = 0; System.nanoTime() < deadline; iteration++) {
+                    cycle.run(latencies, thread, iteration);
+                }
+                return null;
+            }));
+        }
+        for (var future : work) {
+            future.get();
+        }
+        latencies.end(service.cpuMillis());
+        pool.shutdown();
+    }
+
+    private void submitOnly(Latencies latencies, int thread, long iteration) throws Exception {
+        submit(latencies, thread, iteration);
+    }
+
+    /** A broadcaster's session: submit, read it back, amend it; now and then its whole list. */
+    private void broadcasterCycle(Latencies latencies, int thread, long iteration) throws Exception {
+        var submitted = submit(latencies, thread, iteration);
+        if (submitted == null) {
+            return;
+        }
+        String key = key(thread, iteration);
+        String path = "/api/events/" + SUBMISSION_EVENT + "/requests/" + submitted.get("id").asText();
+        long start = System.nanoTime();
+        var read = api.get(path, Api.bearer(key));
+        if (read.statusCode() != 200) {
+            latencies.error("GET request", read.statusCode() + " " + read.body());
+            return;
+        }
+        latencies.ok("GET request", start);
+        var amended = template(thread, iteration);
+        amended.put("crewSize", amended.path("crewSize").asInt(1) + 1);
+        start = System.nanoTime();
+        var amend = api.send(api.request(path, Api.bearer(key)).header("Content-Type", "application/json")
+                .header("If-Match", read.headers().firstValue("ETag").orElse("\"0\""))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(amended)))
+                .build());
+        if (amend.statusCode() == 200) {
+            latencies.ok("PUT request (amend)", start);
+        } else {
+            latencies.error("PUT request (amend)", amend.statusCode() + " " + amend.body());
+        }
+        if (iteration % 20 == 0) {
+            start = System.nanoTime();
+            var list = api.get("/api/events/" + SUBMISSION_EVENT + "/requests", Api.bearer(key));
+            if (list.statusCode() == 200) {
+                latencies.ok("GET own requests", start);
+            } else {
+                latencies.error("GET own requests", list.statusCode() + " " + list.body());
+            }
+        }
+    }
+
+    private JsonNode submit(Latencies latencies, int thread, long iteration) throws Exception {
+        var body = template(thread, iteration);
+        body.put("id", "load-" + thread + "-" + UUID.randomUUID());
+        long start = System.nanoTime();
+        var response = api.send(api.request("/api/events/" + SUBMISSION_EVENT + "/requests",
+                        Api.bearer(key(thread, iteration)))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)))
+                .build());
+        if (response.statusCode() != 201) {
+            latencies.error("POST request", response.statusCode() + " " + response.body());
+            return null;
+        }
+        latencies.ok("POST request", start);
+        return Api.JSON.readTree(response.body());
+    }
+
+    private Map.Entry<String, ObjectNode> shape(int thread, long iteration) {
+        return templates.get((int) ((thread * 7919L + iteration * 31) % templates.size()));
+    }
+
+    private ObjectNode template(int thread, long iteration) {
+        return shape(thread, iteration).getValue().deepCopy();
+    }
+
+    private String key(int thread, long iteration) {
+        return shape(thread, iteration).getKey();
+    }
+
+    /** A planner watching the round: its state, its best report so far, the timeline of the best. */
+    private Void plannerCycle(Latencies latencies, String event, int round, AtomicBoolean solving) throws Exception {
+        String path = "/api/events/" + event + "/rounds/" + round;
+        while (solving.get()) {
+            timed(latencies, "GET round", path);
+            long start = System.nanoTime();
+            var report = api.get(path + "/report", Api.OPERATOR);
+            if (report.statusCode() == 200) {
+                latencies.ok("GET report (JSON)", start);
+                timed(latencies, "GET timeline", path + "/timeline");
+            } else if (report.statusCode() == 409) {
+                // No best solution saved yet (the first comes with the first heartbeat): not an error.
+                Thread.sleep(200);
+            } else {
+                latencies.error("GET report (JSON)", report.statusCode() + " " + report.body());
+            }
+        }
+        return null;
+    }
+
+    private void timed(Latencies latencies, String name, String path) throws Exception {
+        long start = System.nanoTime();
+        var response = api.get(path, Api.OPERATOR);
+        if (response.statusCode() == 200) {
+            latencies.ok(name, start);
+        } else {
+            latencies.error(name, response.statusCode() + " " + response.body());
+        }
+    }
+
+    private int createRound(String event) throws Exception {
+        return api.expect(201, api.post("/api/events/" + event + "/rounds", Api.PLANNER, "{}")).get("round").asInt();
+    }
+
+    private void awaitEnd(String event, int round) throws Exception {
+        for (int i = 0; i < SOLVE_SECONDS * 4 + 120; i++) {
+            String status = api.expect(200, api.get("/api/events/" + event + "/rounds/" + round, Api.PLANNER))
+                    .get("status").asText();
+            if (!status.equals("SOLVING")) {
+                System.out.printf("%nRound %d of %s ended: %s%n", round, event, status);
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("round " + round + " did not end");
+    }
+}
