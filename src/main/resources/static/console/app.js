@@ -79,13 +79,13 @@ function signOut() {
 }
 
 async function pickEvent(id) {
+  round.stopWatching();
   sessionStorage.setItem('broadcast-allocation.event', id);
   state.event = state.events.find((e) => e.id === id);
   useTimeZone(state.event.timeZone);
   const base = `/api/events/${encodeURIComponent(id)}`;
   [state.resources, state.organisations] = await Promise.all([
     api.get(`${base}/resources`), api.get(`${base}/organisations`)]);
-  state.requests = null;
   for (const view of Object.values(views)) view.eventChanged?.(state);
   await refreshRounds();
   const readable = state.rounds.filter((r) => r.score).map((r) => r.round);
@@ -110,6 +110,8 @@ export async function refreshRounds() {
 export async function pickRound(number) {
   state.round = state.rounds.find((r) => r.round === Number(number)) ?? null;
   state.report = null;
+  // Statuses move with rounds (allocated, confirmed, waitlisted): fetched again when next needed.
+  state.requests = null;
   state.lanes = [];
   if (state.round) $('round-pick').value = state.round.round;
   if (state.round?.score && state.round.status !== 'SOLVING') {
@@ -143,4 +145,10 @@ $('round-pick').addEventListener('change', (e) => pickRound(e.target.value).catc
 window.addEventListener('hashchange', () => { if (state.me) route(); });
 for (const view of Object.values(views)) view.init?.(state);
 
-if (api.stored()) signInWith(api.stored()).catch(() => signOut());
+// A reload keeps the tab signed in; only refused credentials sign it out.
+if (api.stored()) {
+  signInWith(api.stored()).catch((error) => {
+    if (error.status === 401) signOut();
+    else failed(error);
+  });
+}

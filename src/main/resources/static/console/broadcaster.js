@@ -35,8 +35,9 @@ async function refresh() {
     + `<tbody>${mine.map((r) => `<tr><td>${esc(r.id)}</td><td>${esc(TYPE_NAMES[r.type] ?? r.type)}</td>`
       + `<td>${esc(r.window.from)} – ${esc(r.window.to)}${r.durationMinutes ? `, ${r.durationMinutes} min` : ''}</td>`
       + `<td>${esc(r.status)}</td><td>${(r.reasons ?? []).map(esc).join('<br>')}</td>`
-      + `<td><button type="button" data-edit="${esc(r.id)}">Amend</button> `
-      + `<button type="button" data-cancel="${esc(r.id)}">Cancel</button></td></tr>`).join('')}</tbody>`;
+      + `<td><button type="button" data-edit="${esc(r.id)}" aria-label="Amend ${esc(r.id)}">Amend</button> `
+      + `<button type="button" data-cancel="${esc(r.id)}" aria-label="Cancel ${esc(r.id)}">Cancel</button></td></tr>`)
+      .join('')}</tbody>`;
   $('confirmed').innerHTML = confirmed.length ? `<ul>${confirmed.map((a) => `<li>${esc(a.resource)}: `
     + `${esc(a.start)} – ${esc(a.end)} (request ${esc(a.request)})</li>`).join('')}</ul>`
     : '<p class="muted">Nothing confirmed yet: bookings are confirmed when the planners publish a round.</p>';

@@ -60,11 +60,11 @@ export function midnights(fromMs, toMs) {
   return marks;
 }
 
-/** A stable, well-spread hue per organisation; dark enough for white text (contrast >= 4.5:1). */
+/** A stable, well-spread hue per organisation; dark enough for white text at every hue (contrast >= 4.5:1). */
 export function colour(organisation) {
   let hash = 0;
   for (const c of String(organisation)) hash = (hash * 31 + c.charCodeAt(0)) >>> 0;
-  return `hsl(${Math.round((hash * 137.508) % 360)} 60% 32%)`;
+  return `hsl(${Math.round((hash * 137.508) % 360)} 60% 27%)`;
 }
 
 export function score(s) {

@@ -4,7 +4,7 @@ import * as api from './api.js';
 import { state, requests, eventPath, failed, show } from './app.js';
 import { choose } from './site.js';
 import { highlight } from './timeline.js';
-import { esc, TYPES, TYPE_NAMES, span, when } from './format.js';
+import { esc, TYPES, TYPE_NAMES, span } from './format.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -86,6 +86,5 @@ async function render() {
         + `<td>${esc(span(r.window.from, r.window.to))}</td><td>${esc(r.status)}`
         + `${r.reasons?.length ? `<br><small>${r.reasons.map(esc).join('; ')}</small>` : ''}</td>`
         + `<td>${outcome}</td></tr>`;
-    }).join('') + '</tbody></table></div>'
-    + `<p class="muted">Requests as of ${esc(when(new Date().toISOString()))}.</p>`;
+    }).join('') + '</tbody></table></div>';
 }

@@ -98,10 +98,17 @@ async function createRound() {
   await pickRound(created.round);
 }
 
+/** Another event was picked: its rounds are not this stream's. */
+export function stopWatching() {
+  watching?.abort.abort();
+  watching = null;
+}
+
 /** Follows the round's progress stream; each 'best' adds a point, 'end' reloads the round and its report. */
 function watch(number) {
   watching?.abort.abort();
   const abort = new AbortController();
+  const event = state.event.id;
   watching = { round: number, abort };
   api.stream(eventPath(`/rounds/${number}/progress`), (name, update) => {
     if (update.hard != null) {
@@ -115,6 +122,7 @@ function watch(number) {
     .finally(async () => {
       if (watching?.abort !== abort) return;
       watching = null;
+      if (state.event.id !== event) return;
       await refreshRounds();
       if (state.round?.round === number) await pickRound(number);
       toast(`Round ${number} ended: ${state.round?.status?.toLowerCase() ?? ''}`);
@@ -133,7 +141,8 @@ function drawChart() {
   const values = points.map((p) => p.medium);
   const lo = Math.min(...values); const hi = Math.max(...values, lo + 1);
   const x = (t) => left + (t / tMax) * (w - left - 8);
-  const y = (v) => 8 + (1 - (v - lo) / (hi - lo)) * (h - bottom - 16);
+  // The top 28 px hold the latest score; the line stays below it.
+  const y = (v) => 28 + (1 - (v - lo) / (hi - lo)) * (h - bottom - 36);
   // A step line: the best score holds until the next improvement.
   let path = '';
   points.forEach((p, i) => {
@@ -143,8 +152,8 @@ function drawChart() {
   const last = points.at(-1);
   svg.innerHTML = `<line x1="${left}" y1="${h - bottom}" x2="${w}" y2="${h - bottom}" class="axis"/>`
     + `<line x1="${left}" y1="0" x2="${left}" y2="${h - bottom}" class="axis"/>`
-    + `<text x="${left - 4}" y="${y(hi) + 4}" text-anchor="end">${hi}</text>`
-    + `<text x="${left - 4}" y="${y(lo) + 4}" text-anchor="end">${lo}</text>`
+    + `<text x="${left - 4}" y="${y(hi) + 4}" text-anchor="end">${number(hi)}</text>`
+    + `<text x="${left - 4}" y="${y(lo) + 4}" text-anchor="end">${number(lo)}</text>`
     + `<text x="${left}" y="${h - 6}">0 s</text>`
     + `<text x="${w - 4}" y="${h - 6}" text-anchor="end">${(tMax / 1000).toFixed(1)} s</text>`
     + `<path d="${path}" class="line"/>`

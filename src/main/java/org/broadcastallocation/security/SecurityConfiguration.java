@@ -96,10 +96,10 @@ public class SecurityConfiguration {
     /** Per API key and per staff account; see {@link RateLimiter}. */
     @Bean
     RateLimiter rateLimiter(@Value("${broadcast.rate-limit.enabled:true}") boolean enabled,
-            @Value("${broadcast.rate-limit.key.per-second:200}") double keyRate,
-            @Value("${broadcast.rate-limit.key.burst:400}") double keyBurst,
-            @Value("${broadcast.rate-limit.user.per-second:200}") double userRate,
-            @Value("${broadcast.rate-limit.user.burst:400}") double userBurst) {
+            @Value("${broadcast.rate-limit.key.per-second:1000}") double keyRate,
+            @Value("${broadcast.rate-limit.key.burst:2000}") double keyBurst,
+            @Value("${broadcast.rate-limit.user.per-second:1000}") double userRate,
+            @Value("${broadcast.rate-limit.user.burst:2000}") double userBurst) {
         return new RateLimiter(enabled, new RateLimiter.Rate(keyRate, keyBurst),
                 new RateLimiter.Rate(userRate, userBurst), System::nanoTime);
     }

@@ -119,6 +119,7 @@ class ConsoleBrowserTest {
                 .until(page -> byId("round-facts").getText().contains("SOLVED"));
         assertThat(browser.findElements(By.cssSelector("#score-chart path.line"))).hasSize(1);
         assertThat(byId("round-facts").getText()).contains("Served").containsPattern("\\d+ of 300 requests");
+        screenshot("round.png");
 
         // Conflicts: an unassigned request and its reasons in words; the requests it names lead to the timeline.
         browser.findElement(By.cssSelector("#tabs a[data-view=conflicts]")).click();
@@ -220,6 +221,8 @@ class ConsoleBrowserTest {
         byId("f-submit").click();
         wait.until(page -> byId("requests").getText().contains("desk-1"));
         assertThat(byId("requests").getText()).contains("SUBMITTED");
+        browser.executeScript("window.scrollTo(0, 0)");
+        screenshot("broadcaster.png");
 
         browser.findElement(By.cssSelector("#requests button[data-edit='desk-1']")).click();
         assertThat(byId("form-title").getText()).isEqualTo("Amend desk-1");

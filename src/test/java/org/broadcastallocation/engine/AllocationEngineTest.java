@@ -60,10 +60,12 @@ class AllocationEngineTest {
         var config = AllocationSolver.loadConfig().withEnvironmentMode(EnvironmentMode.FULL_ASSERT);
         var asserting = new AllocationEngine(new AllocationSolver(config));
 
+        // FULL_ASSERT recomputes the score after every move and throws on any difference; how far it gets in the
+        // time is the machine's business (the optimum itself is asserted above, without the assertions' cost).
         var report = asserting.solve(sample("tiny.json"), Strategy.OPTIMISE, Duration.ofSeconds(3), best -> { });
 
         assertThat(report.score().feasible()).isTrue();
-        assertThat(report.score().medium()).isEqualTo(-290);
+        assertThat(report.score().medium()).isBetween(-420, -290);
     }
 
     @Test

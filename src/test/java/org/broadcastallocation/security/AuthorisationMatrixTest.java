@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,95 +77,107 @@ class AuthorisationMatrixTest {
         }
     }
 
-    private static Row row(String mapping, String path, String expected) {
-        return new Row(mapping, path, () -> null, Map.of(), expected);
+    /**
+     * The matrix. Columns: the mapping (method, pattern with "~" for /api/events/{event} and, where two mappings
+     * share a path, what it produces, in short: json, csv, xlsx; "(not mapped)" for calls no mapping takes), the
+     * path called ("~" is this event), the body (a name from {@link #bodies()}, or "-"), and the status for
+     * anonymous, nos (owner), bbc (another organisation), planner, operator. Rows run in order: round 1 is solved
+     * and round 2 created beforehand; the solve and stop rows run round 2, the publish row round 1. Another
+     * organisation's request is "not found", not "forbidden": its existence is not told. The audit log is read-only
+     * for everyone.
+     */
+    private static final String TABLE = """
+        POST /api/events                  | /api/events                 | import   | 401 403 403 201 403
+        GET /api/events                   | /api/events                 | -        | 401 403 403 200 200
+        GET ~                             | ~                           | -        | 401 403 403 200 200
+        GET ~/problem                     | ~/problem                   | -        | 401 403 403 200 403
+        PUT ~/late-intake                 | ~/late-intake               | late     | 401 403 403 200 403
+        GET ~/audit                       | ~/audit                     | -        | 401 403 403 200 200
+        (not mapped) POST audit           | ~/audit                     | empty    | 401 403 403 405 403
+        (not mapped) PUT audit            | ~/audit                     | empty    | 401 403 403 405 403
+        (not mapped) DELETE audit         | ~/audit                     | -        | 401 403 403 405 403
+        (not mapped) PUT audit entry      | ~/audit/1                   | empty    | 401 403 403 404 403
+        (not mapped) DELETE audit entry   | ~/audit/1                   | -        | 401 403 403 404 403
+        POST ~/requests                   | ~/requests                  | request  | 401 201 201 403 403
+        GET ~/requests                    | ~/requests                  | -        | 401 200 200 200 200
+        GET ~/requests/{id}               | ~/requests/m-1              | -        | 401 200 404 200 200
+        PUT ~/requests/{id}               | ~/requests/m-1              | amend    | 401 200 404 403 403
+        DELETE ~/requests/{id}            | ~/requests/m-2              | -        | 401 200 404 403 403
+        POST ~/requests/{id}/reject       | ~/requests/m-3/reject       | reject   | 401 403 403 200 403
+        GET ~/allocations                 | ~/allocations               | -        | 401 200 200 403 403
+        GET /api/me                       | /api/me                     | -        | 401 200 200 200 200
+        GET ~/allocations.ics             | ~/allocations.ics           | -        | 401 200 200 403 403
+        POST ~/rounds                     | ~/rounds                    | round    | 401 403 403 201 403
+        GET ~/rounds                      | ~/rounds                    | -        | 401 403 403 200 200
+        GET ~/rounds/{round}              | ~/rounds/1                  | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/progress     | ~/rounds/1/progress         | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/report json  | ~/rounds/1/report           | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/report csv   | ~/rounds/1/report           | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/report xlsx  | ~/rounds/1/report           | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/analysis     | ~/rounds/1/analysis         | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/timeline     | ~/rounds/1/timeline         | -        | 401 403 403 200 200
+        GET ~/rounds/{round}/diff/{other} | ~/rounds/1/diff/2           | -        | 401 403 403 200 200
+        POST ~/rounds/{round}/solve       | ~/rounds/2/solve?seconds=60 | -        | 401 403 403 202 403
+        DELETE ~/rounds/{round}/solve     | ~/rounds/2/solve            | -        | 401 403 403 200 403
+        POST ~/rounds/{round}/publish     | ~/rounds/1/publish          | -        | 401 403 403 200 403
+        GET ~/resources                   | ~/resources                 | -        | 401 403 403 200 200
+        GET ~/resources/{id}              | ~/resources/EB-01           | -        | 401 403 403 200 200
+        PUT ~/resources/{id}              | ~/resources/EB-NEW          | resource | 401 403 403 200 403
+        DELETE ~/resources/{id}           | ~/resources/STUDIO-GONE     | -        | 401 403 403 204 403
+        GET ~/zones                       | ~/zones                     | -        | 401 403 403 200 200
+        PUT ~/zones/{id}                  | ~/zones/Z-NEW               | zone     | 401 403 403 200 403
+        DELETE ~/zones/{id}               | ~/zones/Z-GONE              | -        | 401 403 403 204 403
+        GET ~/organisations               | ~/organisations             | -        | 401 403 403 200 200
+        GET ~/organisations/{id}          | ~/organisations/nos         | -        | 401 403 403 200 200
+      GET ~/organisations/{organisation}/allocations.ics | ~/organisations/nos/allocations.ics | - | 401 403 403 200 200
+        PUT ~/organisations/{id}          | ~/organisations/org-new     | org      | 401 403 403 200 403
+        DELETE ~/organisations/{id}       | ~/organisations/gone        | -        | 401 403 403 204 403
+        POST ~/organisations/{id}/keys    | ~/organisations/rev/keys    | -        | 401 403 403 201 403
+        DELETE ~/organisations/{id}/keys  | ~/organisations/rev/keys    | -        | 401 403 403 200 403
+        """;
+
+    /** The table's short names for what a mapping produces, written out. */
+    private static String produces(String mapping) {
+        var types = Map.of("json", "application/json", "csv", "text/csv", "sse", "text/event-stream",
+                "ics", "text/calendar", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        String last = mapping.substring(mapping.lastIndexOf(' ') + 1);
+        return types.containsKey(last) ? mapping.substring(0, mapping.lastIndexOf(' ') + 1) + types.get(last)
+                : mapping;
     }
 
-    private static Row row(String mapping, String path, String body, String expected) {
-        return new Row(mapping, path, () -> body, Map.of(), expected);
-    }
-
-    private List<Row> table() {
+    private Map<String, Supplier<String>> bodies() {
         String request = """
                 {"type": "EDIT_BOOTH",
                  "window": {"from": "2025-06-23T09:00:00+02:00", "to": "2025-06-26T02:00:00+02:00"}}""";
-        String resource = """
-                {"type": "EDIT_BOOTH", "zone": "EDIT", "x": 1, "y": 2, "capacity": 2}""";
-        var rows = new ArrayList<Row>();
-        //                                                                       anon nos bbc planner operator
-        // Events
-        rows.add(row("POST /api/events", "/api/events", importBody(), "401 403 403 201 403"));
-        rows.add(row("GET /api/events", "/api/events", "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}", BASE, "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/problem", BASE + "/problem", "401 403 403 200 403"));
-        rows.add(row("PUT /api/events/{event}/late-intake", BASE + "/late-intake", "{\"open\": true}",
-                "401 403 403 200 403"));
-        rows.add(row("GET /api/events/{event}/audit", BASE + "/audit", "401 403 403 200 200"));
-        // The audit log is read-only for everyone: no mapping changes it.
-        rows.add(row("(not mapped) POST audit", BASE + "/audit", "{}", "401 403 403 405 403"));
-        rows.add(row("(not mapped) PUT audit", BASE + "/audit", "{}", "401 403 403 405 403"));
-        rows.add(row("(not mapped) DELETE audit", BASE + "/audit", "401 403 403 405 403"));
-        rows.add(row("(not mapped) PUT audit entry", BASE + "/audit/1", "{}", "401 403 403 404 403"));
-        rows.add(row("(not mapped) DELETE audit entry", BASE + "/audit/1", "401 403 403 404 403"));
-        // Requests: another organisation's request is "not found", not "forbidden": its existence is not told.
-        rows.add(row("POST /api/events/{event}/requests", BASE + "/requests", request, "401 201 201 403 403"));
-        rows.add(row("GET /api/events/{event}/requests", BASE + "/requests", "401 200 200 200 200"));
-        rows.add(row("GET /api/events/{event}/requests/{id}", BASE + "/requests/m-1", "401 200 404 200 200"));
-        rows.add(new Row("PUT /api/events/{event}/requests/{id}", BASE + "/requests/m-1",
-                () -> request.replace("{", "{\"version\": " + version("m-1") + ", "), Map.of(),
-                "401 200 404 403 403"));
-        rows.add(row("DELETE /api/events/{event}/requests/{id}", BASE + "/requests/m-2", "401 200 404 403 403"));
-        rows.add(row("POST /api/events/{event}/requests/{id}/reject", BASE + "/requests/m-3/reject",
-                "{\"reason\": \"duplicate\"}", "401 403 403 200 403"));
-        rows.add(row("GET /api/events/{event}/allocations", BASE + "/allocations", "401 200 200 403 403"));
-        rows.add(row("GET /api/events/{event}/allocations.ics text/calendar", BASE + "/allocations.ics",
-                "401 200 200 403 403"));
-        // Rounds: round 1 is solved, round 2 waits to be solved and stopped.
-        String rounds = BASE + "/rounds";
-        rows.add(row("POST /api/events/{event}/rounds", rounds, "{\"seconds\": 5}", "401 403 403 201 403"));
-        rows.add(row("GET /api/events/{event}/rounds", rounds, "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/rounds/{round}", rounds + "/1", "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/rounds/{round}/progress text/event-stream", rounds + "/1/progress",
-                "401 403 403 200 200"));
-        rows.add(new Row("GET /api/events/{event}/rounds/{round}/report application/json", rounds + "/1/report",
-                () -> null, Map.of("Accept", "application/json"), "401 403 403 200 200"));
-        rows.add(new Row("GET /api/events/{event}/rounds/{round}/report text/csv", rounds + "/1/report",
-                () -> null, Map.of("Accept", "text/csv"), "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/rounds/{round}/analysis", rounds + "/1/analysis",
-                "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/rounds/{round}/timeline", rounds + "/1/timeline",
-                "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/rounds/{round}/diff/{other}", rounds + "/1/diff/2",
-                "401 403 403 200 200"));
-        rows.add(row("POST /api/events/{event}/rounds/{round}/solve", rounds + "/2/solve?seconds=60",
-                "401 403 403 202 403"));
-        rows.add(row("DELETE /api/events/{event}/rounds/{round}/solve", rounds + "/2/solve",
-                "401 403 403 200 403"));
-        rows.add(row("POST /api/events/{event}/rounds/{round}/publish", rounds + "/1/publish",
-                "401 403 403 200 403"));
-        // Site
-        rows.add(row("GET /api/events/{event}/resources", BASE + "/resources", "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/resources/{id}", BASE + "/resources/EB-01", "401 403 403 200 200"));
-        rows.add(row("PUT /api/events/{event}/resources/{id}", BASE + "/resources/EB-NEW", resource,
-                "401 403 403 200 403"));
-        rows.add(row("DELETE /api/events/{event}/resources/{id}", BASE + "/resources/STUDIO-GONE",
-                "401 403 403 204 403"));
-        rows.add(row("GET /api/events/{event}/zones", BASE + "/zones", "401 403 403 200 200"));
-        rows.add(row("PUT /api/events/{event}/zones/{id}", BASE + "/zones/Z-NEW", "{\"fibreLinks\": 2}",
-                "401 403 403 200 403"));
-        rows.add(row("DELETE /api/events/{event}/zones/{id}", BASE + "/zones/Z-GONE", "401 403 403 204 403"));
-        rows.add(row("GET /api/events/{event}/organisations", BASE + "/organisations", "401 403 403 200 200"));
-        rows.add(row("GET /api/events/{event}/organisations/{id}", BASE + "/organisations/nos",
-                "401 403 403 200 200"));
-        rows.add(row("PUT /api/events/{event}/organisations/{id}", BASE + "/organisations/org-new",
-                "{\"name\": \"New\", \"kind\": \"RADIO\", \"country\": \"NL\"}", "401 403 403 200 403"));
-        rows.add(row("DELETE /api/events/{event}/organisations/{id}", BASE + "/organisations/gone",
-                "401 403 403 204 403"));
-        rows.add(row("POST /api/events/{event}/organisations/{id}/keys", BASE + "/organisations/rev/keys",
-                "401 403 403 201 403"));
-        rows.add(row("DELETE /api/events/{event}/organisations/{id}/keys", BASE + "/organisations/rev/keys",
-                "401 403 403 200 403"));
-        return rows;
+        Map<String, Supplier<String>> bodies = new HashMap<>();
+        bodies.put("-", () -> null);
+        bodies.put("empty", () -> "{}");
+        bodies.put("import", AuthorisationMatrixTest::importBody);
+        bodies.put("late", () -> "{\"open\": true}");
+        bodies.put("request", () -> request);
+        // The request's current version, read just before: the solved round may have moved it on.
+        bodies.put("amend", () -> request.replace("{", "{\"version\": " + version("m-1") + ", "));
+        bodies.put("reject", () -> "{\"reason\": \"duplicate\"}");
+        bodies.put("round", () -> "{\"seconds\": 5}");
+        bodies.put("resource", () -> "{\"type\": \"EDIT_BOOTH\", \"zone\": \"EDIT\", \"x\": 1, \"y\": 2}");
+        bodies.put("zone", () -> "{\"fibreLinks\": 2}");
+        bodies.put("org", () -> "{\"name\": \"New\", \"kind\": \"RADIO\", \"country\": \"NL\"}");
+        return bodies;
+    }
+
+    private List<Row> table() {
+        var bodies = bodies();
+        return TABLE.lines().map(line -> line.split("\\|")).map(cells -> {
+            String mapping = produces(cells[0].trim().replace("~", "/api/events/{event}"));
+            // Mappings on one path (the report) tell themselves apart by what they produce: ask for it.
+            Map<String, String> headers = mapping.contains("/report ")
+                    ? Map.of("Accept", mapping.substring(mapping.lastIndexOf(' ') + 1)) : Map.of();
+            var body = bodies.get(cells[2].trim());
+            if (body == null) {
+                throw new IllegalArgumentException("no body named " + cells[2].trim());
+            }
+            return new Row(mapping, cells[1].trim().replace("~", BASE), body, headers, cells[3]);
+        }).toList();
     }
 
     @TestFactory
@@ -207,22 +220,27 @@ class AuthorisationMatrixTest {
 
     @Test
     void everyControllerMappingIsInTheMatrix() {
-        var mapped = new TreeSet<String>();
+        // Method and pattern of each mapping, with what it produces, if anything.
+        var produced = new HashMap<String, List<String>>();
         mappings.getHandlerMethods().forEach((info, handler) -> {
             var type = handler.getBeanType();
             if (!type.getPackageName().equals("org.broadcastallocation.web")
                     || !type.getSimpleName().endsWith("Controller")) {
                 return;
             }
-            var produces = info.getProducesCondition().getExpressions().stream()
-                    .map(expression -> expression.getMediaType().toString()).sorted().toList();
+            String produces = info.getProducesCondition().getExpressions().stream()
+                    .map(expression -> expression.getMediaType().toString()).sorted()
+                    .reduce((a, b) -> a + "," + b).orElse("");
             for (var method : info.getMethodsCondition().getMethods()) {
                 for (var pattern : info.getPathPatternsCondition().getPatternValues()) {
-                    mapped.add(method + " " + pattern + (produces.isEmpty() ? "" : " " + String.join(",",
-                            produces)));
+                    produced.computeIfAbsent(method + " " + pattern, key -> new ArrayList<>()).add(produces);
                 }
             }
         });
+        // Only where two mappings share a method and path does what they produce tell them apart.
+        var mapped = new TreeSet<String>();
+        produced.forEach((path, types) -> types.forEach(produces -> mapped.add(types.size() == 1 ? path
+                : path + " " + produces)));
         var table = table().stream().filter(Row::isMapping).map(Row::mapping).toList();
 
         assertThat(mapped).hasSizeGreaterThan(30);

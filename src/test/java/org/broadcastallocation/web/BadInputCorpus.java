@@ -413,6 +413,8 @@ final class BadInputCorpus {
                     "mint key for " + label);
             injectionCase(ApiClient.OPERATOR, "GET", "/api/events/" + EVENT + "/rounds/1/timeline?type=" + id,
                     "timeline type " + label);
+            injectionCase(ApiClient.OPERATOR, "GET", "/api/events/" + EVENT + "/organisations/" + id
+                    + "/allocations.ics", "calendar of " + label);
         }
     }
 
@@ -434,6 +436,10 @@ final class BadInputCorpus {
         query(family, ApiClient.PLANNER, "POST", rounds + "1/publish", "publish an unsolved round");
         query(family, ApiClient.PLANNER, "DELETE", rounds + "1/solve", "stop a round that is not solving");
         query(family, ApiClient.OPERATOR, "GET", rounds + "1/report", "the report of an unsolved round");
+        for (String type : List.of("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")) {
+            cases.add(new Case(family, "the report of an unsolved round as " + type, ApiClient.OPERATOR, "GET",
+                    rounds + "1/report", null, Map.of("Accept", type)));
+        }
         for (String type : List.of("SPACESHIP", "edit_booth")) {
             query(family, ApiClient.OPERATOR, "GET", rounds + "1/timeline?type=" + type, "timeline type " + type);
         }
@@ -462,6 +468,9 @@ final class BadInputCorpus {
                 "/api/events/" + EVENT + "/requests/a;jsessionid=1", "/api/events/" + EVENT + "/requests/a%5Cb")) {
             query(family, ApiClient.PLANNER, "GET", path, "suspicious path " + path);
         }
+        query(family, ApiClient.OPERATOR, "GET", "/api/events/" + "e".repeat(10_000), "a path of 10,000 characters");
+        query(family, ApiClient.OPERATOR, "GET", "/api/events/" + EVENT + "/audit?after=" + "9".repeat(5_000),
+                "a query of 5,000 digits");
         var submit = bodyEndpoints().get(0);
         add("path ids and query parameters", submit, "Idempotency-Key of 101 characters",
                 Body.json(submit.validBody()), Map.of("Idempotency-Key", "k".repeat(101)));
@@ -521,6 +530,8 @@ final class BadInputCorpus {
                 own + "/resources/" + OTHER_RESOURCE, null, Map.of()));
         cases.add(new Case(family, "delete another event's organisation", ApiClient.PLANNER, "DELETE",
                 own + "/organisations/zdf", null, Map.of()));
+        cases.add(new Case(family, "another event's organisation's calendar", ApiClient.OPERATOR, "GET",
+                own + "/organisations/zdf/allocations.ics", null, Map.of()));
         cases.add(new Case(family, "mint a key for another event's organisation", ApiClient.PLANNER, "POST",
                 own + "/organisations/zdf/keys", null, Map.of()));
         cases.add(new Case(family, "revoke keys of another event's organisation", ApiClient.PLANNER, "DELETE",

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -72,6 +74,28 @@ class BadInputCorpusTest {
                     .allMatch(status -> status >= 400 && status < 500);
         }));
         return Stream.concat(checks, after);
+    }
+
+    @Test
+    void aDocumentWrongInManyPlacesIsAnsweredInBrief() throws Exception {
+        var api = new ApiClient(port);
+        ObjectNode document = Json.mapper().valueToTree(Fixture.hague().zone("EDIT", 1)
+                .organisation("nos", BROADCASTER).document());
+        ((ObjectNode) document.get("event")).put("id", "brief");
+        var requests = document.putArray("requests");
+        for (int i = 0; i < 1_000; i++) {
+            requests.addObject().put("id", "q" + i + "-" + "x".repeat(1_000));
+        }
+
+        var refused = api.call(ApiClient.PLANNER, "POST", "/api/events", Json.mapper().writeValueAsString(document));
+
+        assertThat(refused.status()).isEqualTo(422);
+        var problem = refused.json();
+        assertThat(problem.get("errors")).hasSize(200);
+        assertThat(problem.get("moreErrors").asInt()).isGreaterThan(1_000);
+        assertThat(problem.get("errors").get(0).get("item").asText()).hasSizeLessThan(400)
+                .endsWith("more characters)");
+        assertThat(refused.body().length()).isLessThan(100_000);
     }
 
     private void refused(ApiClient api, BadInputCorpus.Case badInput) {

@@ -5,15 +5,10 @@ import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
 import static org.broadcastallocation.problem.ResourceType.STANDUP_OUTDOOR;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
 import org.broadcastallocation.report.ReportWorkbook;
+import org.broadcastallocation.report.WorkbookParts;
 
 /** What the console downloads and asks over HTTP: the XLSX report, an organisation's calendar, who signed in. */
 @ServiceTest
@@ -55,7 +51,7 @@ class ConsoleExportsTest {
         assertThat(workbook.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(workbook.getHeaders().getContentType().toString()).isEqualTo(ReportWorkbook.MEDIA_TYPE);
         assertThat(workbook.getHeaders().getContentDisposition().getFilename()).isEqualTo(event + "-round-1.xlsx");
-        var parts = unzip(workbook.getBody());
+        var parts = WorkbookParts.of(workbook.getBody());
         assertThat(parts).containsKeys("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
                 "xl/_rels/workbook.xml.rels");
         var sheetNames = Pattern.compile("<sheet name=\"([^\"]+)\"").matcher(parts.get("xl/workbook.xml")).results()
@@ -145,16 +141,6 @@ class ConsoleExportsTest {
         assertThat(call("planner", HttpMethod.POST, rounds + "/1/publish", null).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         return event;
-    }
-
-    private static Map<String, String> unzip(byte[] bytes) throws Exception {
-        var parts = new LinkedHashMap<String, String>();
-        try (var zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (var entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                parts.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
-        return parts;
     }
 
     private static HttpHeaders staff(String user) {

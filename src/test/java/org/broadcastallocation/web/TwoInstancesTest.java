@@ -76,10 +76,12 @@ class TwoInstancesTest {
 
     @Test
     void aRoundIsSolvedOnceAndADeadInstancesRoundIsRecovered() throws Exception {
-        var document = Files.readString(Path.of("data-samples/hague-2025.json"));
+        // Its own event: the first instance's context (and database) is shared with other @ServiceTest classes.
+        var document = Files.readString(Path.of("data-samples/hague-2025.json"))
+                .replaceFirst("\"id\" : \"hague-2025\"", "\"id\" : \"two-instances\"");
         assertThat(call(first, HttpMethod.POST, "/api/events", document).getStatusCode())
                 .isEqualTo(HttpStatus.CREATED);
-        String rounds = "/api/events/hague-2025/rounds";
+        String rounds = "/api/events/two-instances/rounds";
         int round = json.readTree(call(first, HttpMethod.POST, rounds, "{}").getBody()).get("round").asInt();
 
         assertThat(call(second, HttpMethod.POST, rounds + "/" + round + "/solve?seconds=3", null).getStatusCode())
@@ -100,7 +102,7 @@ class TwoInstancesTest {
         jdbc.sql("""
                 update round set status = 'SOLVING', claimed_by = 'a-dead-instance', started_at = now(),
                     heartbeat_at = now() - interval '10 minutes'
-                where event_id = 'hague-2025' and number = ?""").param(orphan).update();
+                where event_id = 'two-instances' and number = ?""").param(orphan).update();
 
         firstSolving.interruptAbandonedRounds();
 

@@ -1,0 +1,32 @@
+package org.broadcastallocation.problem;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.junit.jupiter.api.Test;
+
+/** What a person reading a parser error is told: where, which field, what, and no Java. */
+class JsonTest {
+
+    private static final String REQUEST = """
+            {"id": "r-1", "type": "EDIT_BOOTH", "crewSize": %s,
+             "window": {"from": "%s", "to": "2025-06-26T02:00:00+02:00"}}""";
+
+    @Test
+    void aFractionalCrewIsRefusedNotRounded() {
+        var error = catchThrowableOfType(JsonProcessingException.class, () -> Json.mapper()
+                .readValue(REQUEST.formatted("1.5", "2025-06-23T09:00:00+02:00"), ProblemDocument.Request.class));
+
+        assertThat(Json.describe(error)).contains("crewSize").doesNotContain("java.", "Exception");
+    }
+
+    @Test
+    void aTimestampWithoutOffsetIsDescribedWithoutJavaNames() {
+        var error = catchThrowableOfType(JsonProcessingException.class, () -> Json.mapper()
+                .readValue(REQUEST.formatted("2", "2025-06-23T09:00:00"), ProblemDocument.Request.class));
+
+        assertThat(Json.describe(error)).contains("window.from", "2025-06-23T09:00:00")
+                .doesNotContain("java.", "Exception", "OffsetDateTime");
+    }
+}
