@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,13 +177,41 @@ public class Events {
                 .update() == 1;
     }
 
+    /** An event's settings stored as JSON, read back. */
+    private record JsonSettings(List<Interval> openingHours, List<LocalDate> parkingAccessDays,
+            Map<ResourceType, Integer> quota, ProblemDocument.Weights weights) {
+    }
+
+    /**
+     * The event row is read on every broadcaster call, and parsing its JSON columns (timestamps above all) was a
+     * tenth of such a call. Parsed once per distinct text: the key is the stored text itself, so nothing goes stale.
+     */
+    private static final Map<String, JsonSettings> PARSED_SETTINGS = new ConcurrentHashMap<>();
+
     private static StoredEvent event(ResultSet row, int index) throws SQLException {
+        String key = row.getString(7) + '\u0000' + row.getString(8) + '\u0000' + row.getString(10) + '\u0000'
+                + row.getString(11);
+        var settings = PARSED_SETTINGS.get(key);
+        if (settings == null) {
+            var quota = JsonColumns.read(row.getString(10), QUOTA);
+            settings = new JsonSettings(immutable(JsonColumns.read(row.getString(7), INTERVALS)),
+                    immutable(JsonColumns.read(row.getString(8), DAYS)), quota == null ? null : Map.copyOf(quota),
+                    JsonColumns.read(row.getString(11), ProblemDocument.Weights.class));
+            if (PARSED_SETTINGS.size() >= 1_000) {
+                PARSED_SETTINGS.clear();
+            }
+            PARSED_SETTINGS.put(key, settings);
+        }
         var event = new ProblemDocument.Event(row.getString(1), row.getString(2), row.getString(3),
                 row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),
-                row.getObject(6, OffsetDateTime.class), JsonColumns.read(row.getString(7), INTERVALS),
-                JsonColumns.read(row.getString(8), DAYS), row.getBoolean(9), JsonColumns.read(row.getString(10), QUOTA),
-                JsonColumns.read(row.getString(11), ProblemDocument.Weights.class));
+                row.getObject(6, OffsetDateTime.class), settings.openingHours(), settings.parkingAccessDays(),
+                row.getBoolean(9), settings.quota(), settings.weights());
         return new StoredEvent(event, row.getInt(12), row.getInt(13));
+    }
+
+    /** Shared between callers, so no caller can change another's copy. */
+    private static <T> List<T> immutable(List<T> list) {
+        return list == null ? null : List.copyOf(list);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {

@@ -68,6 +68,8 @@ public class RoundSolving {
     private static final class Running {
         final AtomicBoolean stopRequested = new AtomicBoolean();
         final AtomicReference<AllocationPlan> unsaved = new AtomicReference<>();
+        /** The round's snapshot, read once: every heartbeat that saves a best builds its report from it. */
+        volatile ProblemDocument problem;
         volatile Solver<AllocationPlan> solver;
         volatile long startedNanos = System.nanoTime();
     }
@@ -99,6 +101,7 @@ public class RoundSolving {
         var beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), 2, 2, TimeUnit.SECONDS);
         try {
             ProblemDocument problem = rounds.problem(eventId, number);
+            round.problem = problem;
             var baseline = engine.firstCome(problem);
             var plan = PlanBuilder.build(problem);
             resume(plan, rounds.allocations(eventId, number));
@@ -131,7 +134,13 @@ public class RoundSolving {
                     report.score().hard(), report.score().medium(), report.score().soft()));
         } catch (RuntimeException e) {
             log.error("Round {} of {} failed", number, eventId, e);
-            rounds.finish(eventId, number, instance, RoundStatus.FAILED);
+            try {
+                rounds.finish(eventId, number, instance, RoundStatus.FAILED);
+            } catch (RuntimeException databaseAway) {
+                // Its heartbeat stops with this thread: the recovery finds it INTERRUPTED, its last best saved.
+                log.warn("Round {} of {} could not be marked FAILED: {}", number, eventId,
+                        databaseAway.getMessage());
+            }
             progress.end(new RoundProgress.Update(eventId, number, RoundStatus.FAILED.name(), millis(round), null,
                     null, null));
         } finally {
@@ -155,8 +164,7 @@ public class RoundSolving {
             synchronized (round) {
                 var best = round.unsaved.getAndSet(null);
                 if (best != null) {
-                    var problem = rounds.problem(eventId, number);
-                    rounds.saveBest(eventId, number, instance, engine.reports().build(problem, best, number,
+                    rounds.saveBest(eventId, number, instance, engine.reports().build(round.problem, best, number,
                             RoundStatus.SOLVING.name(), "optimise", millis(round), null));
                 }
             }

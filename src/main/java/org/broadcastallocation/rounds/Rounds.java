@@ -3,9 +3,12 @@ package org.broadcastallocation.rounds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,6 +28,8 @@ public class Rounds {
             event_id, number, status, created_at, created_by, overrides::text, pins_version, time_limit_seconds,
             claimed_by, heartbeat_at, started_at, ended_at, score_hard, score_medium, score_soft, solving_millis,
             published_at, published_by, stop_requested""";
+
+    private static final TypeReference<List<ProblemDocument.Resource>> RESOURCES = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -75,6 +80,28 @@ public class Rounds {
     public ProblemDocument problem(String eventId, int number) {
         return JsonColumns.read(jdbc.sql("select problem::text from round where event_id = ? and number = ?")
                 .params(eventId, number).query(String.class).single(), ProblemDocument.class);
+    }
+
+    /** What a timeline needs of a round's snapshot: its time zone, its resources and who asked for each request. */
+    public record SnapshotSite(String timeZone, List<ProblemDocument.Resource> resources,
+            Map<String, String> organisationOfRequest) {
+    }
+
+    /** Picked out of the snapshot by the database: parsing a 3,000-request snapshot whole cost most of a call. */
+    public SnapshotSite snapshotSite(String eventId, int number) {
+        var head = jdbc.sql("""
+                select problem->'event'->>'timeZone', (problem->'resources')::text from round
+                where event_id = ? and number = ?""").params(eventId, number)
+                .query((row, index) -> new String[] {row.getString(1), row.getString(2)}).single();
+        var organisations = new HashMap<String, String>();
+        jdbc.sql("""
+                select request->>'id', request->>'organisation'
+                from round, jsonb_array_elements(round.problem->'requests') request
+                where round.event_id = ? and round.number = ?""").params(eventId, number)
+                .query((ResultSet row) -> {
+                    organisations.put(row.getString(1), row.getString(2));
+                });
+        return new SnapshotSite(head[0], JsonColumns.read(head[1], RESOURCES), organisations);
     }
 
     public Optional<AllocationReport> report(String eventId, int number) {

@@ -203,12 +203,12 @@ public class RoundsController {
     @Operation(summary = "Per resource (of ?type=, or all), its allocations in time order")
     List<Lane> timeline(@PathVariable String event, @PathVariable int round,
             @RequestParam(required = false) ResourceType type) {
-        var problem = desk.problem(event, round);
-        var zone = ZoneId.of(problem.event().timeZone());
-        var organisations = new HashMap<String, String>();
-        problem.requests().forEach(request -> organisations.put(request.id(), request.organisation()));
+        desk.round(event, round);
+        var site = rounds.snapshotSite(event, round);
+        var zone = ZoneId.of(site.timeZone());
+        var organisations = site.organisationOfRequest();
         var lanes = new LinkedHashMap<String, Lane>();
-        problem.resources().stream().filter(resource -> type == null || resource.type() == type)
+        site.resources().stream().filter(resource -> type == null || resource.type() == type)
                 .forEach(resource -> lanes.put(resource.id(), new Lane(resource.id(), resource.type(),
                         new ArrayList<>())));
         for (var allocation : rounds.allocations(event, round)) {

@@ -15,6 +15,7 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +39,8 @@ class DatabaseOutageTest {
 
     private static final String PLANNER = "Basic " + Base64.getEncoder()
             .encodeToString("planner:planner-demo".getBytes(StandardCharsets.UTF_8));
+    /** Its own event: the test context, and so the database, is shared with other tests. */
+    private static final String EVENT = "outage-hague";
     /** Hikari gives up on a connection after 3 s (application.yml); the slack is for a busy machine. */
     private static final Duration PROMPT = Duration.ofSeconds(10);
 
@@ -72,20 +75,21 @@ class DatabaseOutageTest {
 
     @Test
     void callsDuringAnOutageAnswer503PromptlyAndTheServiceRecoversWithoutRestart() throws Exception {
-        var sample = Files.readString(Path.of("data-samples/hague-2025.json"));
-        assertThat(call("POST", "/api/events", PLANNER, sample).statusCode()).isEqualTo(201);
-        assertThat(call("PUT", "/api/events/hague-2025/late-intake", PLANNER, "{\"open\": true}").statusCode())
+        var sample = (ObjectNode) json.readTree(Files.readString(Path.of("data-samples/hague-2025.json")));
+        ((ObjectNode) sample.get("event")).put("id", EVENT);
+        assertThat(call("POST", "/api/events", PLANNER, sample.toString()).statusCode()).isEqualTo(201);
+        assertThat(call("PUT", "/api/events/" + EVENT + "/late-intake", PLANNER, "{\"open\": true}").statusCode())
                 .isEqualTo(200);
-        String key = "Bearer " + json.readTree(call("POST", "/api/events/hague-2025/organisations/bbc/keys", PLANNER,
-                "").body()).get("key").asText();
+        String key = "Bearer " + json.readTree(call("POST", "/api/events/" + EVENT + "/organisations/bbc/keys",
+                PLANNER, "").body()).get("key").asText();
         assertThat(submit(key, "before").statusCode()).isEqualTo(201);
 
         proxy.cut();
 
         for (var duringOutage : new String[] {"first", "second"}) {
             assertDatabaseUnavailable(() -> submit(key, "during-" + duringOutage));
-            assertDatabaseUnavailable(() -> call("GET", "/api/events/hague-2025/requests", PLANNER, null));
-            assertDatabaseUnavailable(() -> call("GET", "/api/events/hague-2025/requests/bbc-2", key, null));
+            assertDatabaseUnavailable(() -> call("GET", "/api/events/" + EVENT + "/requests", PLANNER, null));
+            assertDatabaseUnavailable(() -> call("GET", "/api/events/" + EVENT + "/requests/bbc-2", key, null));
         }
         long started = System.nanoTime();
         var health = call("GET", "/actuator/health", null, null);
@@ -106,22 +110,23 @@ class DatabaseOutageTest {
         }
         assertThat(status).as("a submission after the database came back").isEqualTo(201);
         assertThat(call("GET", "/actuator/health", null, null).statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from request where id like 'outage-%'").query(Integer.class).single())
+        assertThat(jdbc.sql("select count(*) from request where event_id = ? and id like 'outage-%'").param(EVENT)
+                .query(Integer.class).single())
                 .as("before and after, nothing from during the outage").isEqualTo(2);
 
         // The scheduler that recovers abandoned rounds lived through the outage: it still finds one.
-        int round = json.readTree(call("POST", "/api/events/hague-2025/rounds", PLANNER, "{}").body())
+        int round = json.readTree(call("POST", "/api/events/" + EVENT + "/rounds", PLANNER, "{}").body())
                 .get("round").asInt();
         jdbc.sql("""
                 update round set status = 'SOLVING', claimed_by = 'a-dead-instance', started_at = now(),
                     heartbeat_at = now() - interval '10 minutes'
-                where event_id = 'hague-2025' and number = ?""").param(round).update();
+                where event_id = ? and number = ?""").params(EVENT, round).update();
         String roundStatus = "SOLVING";
         deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline && roundStatus.equals("SOLVING")) {
             Thread.sleep(100);
-            roundStatus = json.readTree(call("GET", "/api/events/hague-2025/rounds/" + round, PLANNER, null).body())
-                    .get("status").asText();
+            roundStatus = json.readTree(call("GET", "/api/events/" + EVENT + "/rounds/" + round, PLANNER, null)
+                    .body()).get("status").asText();
         }
         assertThat(roundStatus).isEqualTo("INTERRUPTED");
     }
@@ -144,7 +149,7 @@ class DatabaseOutageTest {
     }
 
     private HttpResponse<String> submit(String key, String id) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/events/hague-2025/requests"))
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/events/" + EVENT + "/requests"))
                 .header("Authorization", key).header("Content-Type", "application/json")
                 .header("Idempotency-Key", "outage-" + id)
                 .POST(HttpRequest.BodyPublishers.ofString("""

@@ -14,8 +14,8 @@ final class Latencies {
     private final String phase;
     private long startedNanos = System.nanoTime();
     private long endedNanos;
-    private long cpuAtStart;
-    private long cpuAtEnd;
+    private ServiceProcess.Cpu cpuAtStart;
+    private ServiceProcess.Cpu cpuAtEnd;
 
     Latencies(String phase) {
         this.phase = phase;
@@ -44,15 +44,15 @@ final class Latencies {
         }
     }
 
-    /** @param serviceCpuMillis the service's CPU time so far, to tell what the phase cost it */
-    void restart(long serviceCpuMillis) {
+    /** @param cpu the CPU time used so far, to tell what the phase cost */
+    void restart(ServiceProcess.Cpu cpu) {
         startedNanos = System.nanoTime();
-        cpuAtStart = serviceCpuMillis;
+        cpuAtStart = cpu;
     }
 
-    void end(long serviceCpuMillis) {
+    void end(ServiceProcess.Cpu cpu) {
         endedNanos = System.nanoTime();
-        cpuAtEnd = serviceCpuMillis;
+        cpuAtEnd = cpu;
     }
 
     double seconds() {
@@ -79,9 +79,13 @@ final class Latencies {
                     histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
         });
         long calls = endpoints.values().stream().mapToLong(endpoint -> endpoint.micros.getTotalCount()).sum();
-        if (calls > 0 && cpuAtEnd > cpuAtStart) {
-            out.printf("service CPU: %.1f s over %d calls = %.2f ms per call%n", (cpuAtEnd - cpuAtStart) / 1000.0,
-                    calls, (double) (cpuAtEnd - cpuAtStart) / calls);
+        if (calls > 0 && cpuAtStart != null && cpuAtEnd != null) {
+            double service = (double) (cpuAtEnd.service() - cpuAtStart.service()) / calls;
+            double database = (double) (cpuAtEnd.database() - cpuAtStart.database()) / calls;
+            double driver = (double) (cpuAtEnd.driver() - cpuAtStart.driver()) / calls;
+            out.printf("CPU per call: service %.2f ms, PostgreSQL %.2f ms, driver %.2f ms; together %.2f ms, so 2"
+                    + " cores to themselves would serve at most ~%.0f calls/s%n", service, database, driver,
+                    service + database + driver, 2000 / (service + database + driver));
         }
     }
 }

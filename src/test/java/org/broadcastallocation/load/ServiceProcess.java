@@ -65,7 +65,9 @@ final class ServiceProcess implements AutoCloseable {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
         command.addAll(List.of("-jar", jar.toString()));
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
+        // The jar's own checkout is its working directory: its solver-config/ is the one it was built with.
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log)
+                .directory(jar.getParent().getParent().toFile());
         var environment = builder.environment();
         environment.put("SPRING_DATASOURCE_URL", SERVER + database);
         environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -111,8 +113,28 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** CPU time the service process has used so far (all its threads), in milliseconds. */
-    long cpuMillis() {
+    /** CPU time used so far, in milliseconds: where a phase's cores went. */
+    record Cpu(long service, long database, long driver) {
+    }
+
+    /**
+     * The service process (all its threads), the PostgreSQL backends serving its database (a pooled connection
+     * lives through a phase, so their difference is what the phase cost the database), and this driver process.
+     */
+    Cpu cpu() throws SQLException, IOException {
+        long database = 0;
+        for (String pid : strings("select pid from pg_stat_activity where datname = '" + this.database + "'")) {
+            var stat = Path.of("/proc", pid, "stat");
+            if (Files.exists(stat)) {
+                // utime and stime, fields 14 and 15, in clock ticks (100 a second); the name in () may hold spaces
+                String[] fields = Files.readString(stat).replaceFirst("^.*\\) ", "").split(" ");
+                database += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+            }
+        }
+        return new Cpu(millis(process.toHandle()), database, millis(ProcessHandle.current()));
+    }
+
+    private static long millis(ProcessHandle process) {
         return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(0L);
     }
 
@@ -152,7 +174,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** target/broadcast-allocation-*.jar, or another build to compare with ({@code -Dload.jar=}). */
     private static Path packagedJar() {
+        if (System.getProperty("load.jar") != null) {
+            return Path.of(System.getProperty("load.jar")).toAbsolutePath();
+        }
         var jars = new File("target").listFiles((directory, name) -> name.startsWith("broadcast-allocation-")
                 && name.endsWith(".jar"));
         if (jars == null || jars.length == 0) {

@@ -51,6 +51,17 @@ class RoundLifecycleTest {
         assertThat(report.get("round").asInt()).isEqualTo(round);
         assertThat(report.get("allocations").size() + report.get("unassigned").size()).isEqualTo(300);
         assertThat(report.get("unassigned").get(0).get("reasons").size()).isPositive();
+        assertThat(report.get("status").asText()).isEqualTo("SOLVED");
+        var timeline = json.readTree(call("operator", HttpMethod.GET, rounds(event) + "/" + round + "/timeline",
+                null).getBody());
+        int bars = 0;
+        for (var lane : timeline) {
+            for (var bar : lane.get("allocations")) {
+                assertThat(bar.get("organisation").asText()).isNotBlank();
+                bars++;
+            }
+        }
+        assertThat(bars).isEqualTo(report.get("allocations").size());
         var csv = csv(event, round);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(csv.getBody().lines()).hasSize(301).first().asString().startsWith("request,organisation");
@@ -59,6 +70,9 @@ class RoundLifecycleTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(call("planner", HttpMethod.POST, rounds(event) + "/" + round + "/publish", null).getStatusCode())
                 .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json.readTree(call("operator", HttpMethod.GET, rounds(event) + "/" + round + "/report", null)
+                .getBody()).get("status").asText()).as("the report says how the round stands now")
+                .isEqualTo("PUBLISHED");
 
         // The next round starts from the promises: every published allocation is pinned, and stays put.
         int next = create(event);
