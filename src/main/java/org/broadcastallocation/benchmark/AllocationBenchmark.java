@@ -99,7 +99,7 @@ public final class AllocationBenchmark {
         var termination = new TerminationConfig().withSpentLimit(limit);
         @SuppressWarnings("unchecked")
         var solver = (DefaultSolver<AllocationPlan>) SolverFactory.<AllocationPlan>create(
-                config.copyConfig().withTerminationConfig(termination)).buildSolver();
+                AllocationSolver.forSize(config, plan).withTerminationConfig(termination)).buildSolver();
         var firstFeasible = new AtomicLong(-1);
         var improvements = new ArrayList<Improvement>();
         // Everything unassigned is feasible too, and worthless: the first feasible solution that counts serves
