@@ -129,17 +129,13 @@ public class RequestsController {
     @GetMapping("/api/events/{event}/allocations")
     @Operation(summary = "The caller's confirmed allocations (published rounds only)")
     List<ConfirmedAllocation> allocations(@PathVariable String event, Authentication caller) {
-        var broadcaster = (Broadcaster) caller.getPrincipal();
-        desk.list(broadcaster, event);
-        return confirmed(event, broadcaster.organisationId());
+        return confirmed(event, organisationOf(caller, event));
     }
 
     @GetMapping(value = "/api/events/{event}/allocations.ics", produces = "text/calendar")
     @Operation(summary = "The caller's confirmed allocations as an iCalendar feed")
     ResponseEntity<String> calendar(@PathVariable String event, Authentication caller) {
-        var broadcaster = (Broadcaster) caller.getPrincipal();
-        desk.list(broadcaster, event);
-        return calendarOf(event, broadcaster.organisationId());
+        return calendarOf(event, organisationOf(caller, event));
     }
 
     @GetMapping(value = "/api/events/{event}/organisations/{organisation}/allocations.ics", produces = "text/calendar")
@@ -148,6 +144,15 @@ public class RequestsController {
         catalogue.event(event);
         events.organisation(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
         return calendarOf(event, organisation);
+    }
+
+    /** The key's organisation, when the key is for this event; another event is "not found", as for requests. */
+    private static String organisationOf(Authentication caller, String event) {
+        var broadcaster = (Broadcaster) caller.getPrincipal();
+        if (!broadcaster.eventId().equals(event)) {
+            throw new NotFound("event " + event);
+        }
+        return broadcaster.organisationId();
     }
 
     private List<ConfirmedAllocation> confirmed(String event, String organisation) {
