@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,10 @@ public class Events {
     public record StoredEvent(ProblemDocument.Event event, int pinsVersion, int version) {
     }
 
+    private static final String EVENT_COLUMNS = """
+            e.id, e.name, e.time_zone, e.starts_at, e.ends_at, e.request_deadline, e.opening_hours::text,
+            e.parking_access_days::text, e.late_intake, e.quota::text, e.weights::text, e.pins_version, e.version""";
+
     public boolean exists(String id) {
         return jdbc.sql("select count(*) from event where id = ?").param(id).query(Integer.class).single() > 0;
     }
@@ -47,17 +52,44 @@ public class Events {
     }
 
     public Optional<StoredEvent> find(String id) {
-        return jdbc.sql("""
-                select id, name, time_zone, starts_at, ends_at, request_deadline, opening_hours::text,
-                       parking_access_days::text, late_intake, quota::text, weights::text, pins_version, version
-                from event where id = ?""").param(id).query(Events::event).optional();
+        return jdbc.sql("select " + EVENT_COLUMNS + " from event e where id = ?").param(id).query(Events::event)
+                .optional();
+    }
+
+    /**
+     * An event's time zone, which every answer to a broadcaster is written in. It is set when the event is imported and
+     * nothing changes or deletes an event, so once read it is kept.
+     */
+    public Optional<ZoneId> timeZone(String eventId) {
+        var known = timeZones.get(eventId);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var read = jdbc.sql("select time_zone from event where id = ?").param(eventId).query(String.class).optional()
+                .map(ZoneId::of);
+        read.ifPresent(zone -> timeZones.put(eventId, zone));
+        return read;
+    }
+
+    private final Map<String, ZoneId> timeZones = new ConcurrentHashMap<>();
+
+    /** An event with one of its organisations (empty when it has no such organisation). */
+    public record WithOrganisation(StoredEvent stored, Optional<ProblemDocument.Organisation> organisation) {
+    }
+
+    /** What a submission is checked against, in one round trip: the event's settings and the submitter. */
+    public Optional<WithOrganisation> findWithOrganisation(String eventId, String organisationId) {
+        return jdbc.sql("select " + EVENT_COLUMNS + ", o.id, o.name, o.kind, o.country from event e"
+                        + " left join organisation o on o.event_id = e.id and o.id = ? where e.id = ?")
+                .params(organisationId, eventId)
+                .query((row, index) -> new WithOrganisation(event(row, index),
+                        row.getString(14) == null ? Optional.empty() : Optional.of(organisation(row, 14))))
+                .optional();
     }
 
     public List<StoredEvent> all() {
-        return jdbc.sql("""
-                select id, name, time_zone, starts_at, ends_at, request_deadline, opening_hours::text,
-                       parking_access_days::text, late_intake, quota::text, weights::text, pins_version, version
-                from event order by starts_at, id""").query(Events::event).list();
+        return jdbc.sql("select " + EVENT_COLUMNS + " from event e order by starts_at, id").query(Events::event)
+                .list();
     }
 
     public void insert(ProblemDocument.Event event) {
@@ -103,17 +135,20 @@ public class Events {
     public List<ProblemDocument.Organisation> organisations(String eventId) {
         return jdbc.sql("select id, name, kind, country from organisation where event_id = ? order by id")
                 .param(eventId)
-                .query((row, index) -> new ProblemDocument.Organisation(row.getString(1), row.getString(2),
-                        OrganisationKind.valueOf(row.getString(3)), row.getString(4)))
+                .query((row, index) -> organisation(row, 1))
                 .list();
     }
 
     public Optional<ProblemDocument.Organisation> organisation(String eventId, String id) {
         return jdbc.sql("select id, name, kind, country from organisation where event_id = ? and id = ?")
                 .params(eventId, id)
-                .query((row, index) -> new ProblemDocument.Organisation(row.getString(1), row.getString(2),
-                        OrganisationKind.valueOf(row.getString(3)), row.getString(4)))
+                .query((row, index) -> organisation(row, 1))
                 .optional();
+    }
+
+    private static ProblemDocument.Organisation organisation(ResultSet row, int first) throws SQLException {
+        return new ProblemDocument.Organisation(row.getString(first), row.getString(first + 1),
+                OrganisationKind.valueOf(row.getString(first + 2)), row.getString(first + 3));
     }
 
     public void insertResource(String eventId, ProblemDocument.Resource resource) {

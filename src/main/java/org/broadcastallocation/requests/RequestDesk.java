@@ -3,6 +3,7 @@ package org.broadcastallocation.requests;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,30 +58,45 @@ public class RequestDesk {
     public record Submitted(int status, String requestId, String body) {
     }
 
-    @Transactional
+    /**
+     * Checked against the event and the submitter as they stand, then written in one statement (see
+     * {@link Requests#insertSubmitted}); a retry under a known Idempotency-Key gets the first answer.
+     */
     public Submitted submit(Broadcaster caller, String eventId, ProblemDocument.Request body, String idempotencyKey) {
-        var event = eventOf(caller, eventId);
         if (idempotencyKey != null) {
             refuseUnlessText("header", "Idempotency-Key", idempotencyKey, MAX_IDEMPOTENCY_KEY, false);
-            var earlier = idempotency.find(eventId, caller.organisationId(), idempotencyKey);
-            if (earlier.isPresent()) {
-                return new Submitted(earlier.get().status(), earlier.get().requestId(), earlier.get().body());
-            }
         }
+        var submitter = submitter(caller, eventId);
+        var event = submitter.event();
         String id = body.id() == null || body.id().isBlank()
                 ? "r-" + UUID.randomUUID().toString().substring(0, 8) : body.id();
-        var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock));
-        check(event, caller, request);
-        var stored = requests.insertIfAbsent(eventId, request, RequestStatus.SUBMITTED)
-                .orElseThrow(() -> new Conflict("request " + id + " exists already"));
-        var view = RequestView.of(stored, zone(event));
-        String json = JsonColumns.write(view);
-        if (idempotencyKey != null) {
-            idempotency.remember(eventId, caller.organisationId(), idempotencyKey,
-                    new IdempotencyKeys.Answer(id, 201, json));
+        // What PostgreSQL keeps of a timestamp, so the answer is the request exactly as it will read back.
+        var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+        try {
+            check(submitter, request);
+        } catch (RequestRejected rejected) {
+            // A retry of a submission that was accepted before the rules changed (deadline passed) gets its answer.
+            var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
+            if (earlier != null) {
+                return earlier;
+            }
+            throw rejected;
         }
-        audit.record(actor(caller), "SUBMIT", eventId, "request", id, null, view);
-        return new Submitted(201, id, json);
+        String json = JsonColumns.write(RequestView.of(Requests.asSubmitted(eventId, request), zone(event)));
+        if (requests.insertSubmitted(eventId, request, idempotencyKey, json, actor(caller))) {
+            return new Submitted(201, id, json);
+        }
+        // The id is taken: by this key's first submission (a retry) or by another request.
+        var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
+        if (earlier == null) {
+            throw new Conflict("request " + id + " exists already");
+        }
+        return earlier;
+    }
+
+    private Submitted replayOrNull(Broadcaster caller, String eventId, String idempotencyKey) {
+        return idempotency.find(eventId, caller.organisationId(), idempotencyKey)
+                .map(answer -> new Submitted(answer.status(), answer.requestId(), answer.body())).orElse(null);
     }
 
     /** After a concurrent retry won the race on the same key: its answer. */
@@ -97,7 +113,8 @@ public class RequestDesk {
     @Transactional
     public RequestView amend(Broadcaster caller, String eventId, String id, ProblemDocument.Request body,
             Integer ifMatch, Integer bodyVersion) {
-        var event = eventOf(caller, eventId);
+        var submitter = submitter(caller, eventId);
+        var event = submitter.event();
         var current = own(caller, eventId, id);
         Integer expected = ifMatch != null ? ifMatch : bodyVersion;
         if (expected == null) {
@@ -113,7 +130,7 @@ public class RequestDesk {
             throw new Conflict("request " + id + " is " + current.status() + " and can no longer change");
         }
         var amended = asSubmittedBy(caller, id, body, current.request().submittedAt());
-        check(event, caller, amended);
+        check(submitter, amended);
         if (!requests.update(eventId, amended, expected, RequestStatus.SUBMITTED)) {
             throw new StaleVersion("request " + id, expected, expected + 1, ifMatch != null);
         }
@@ -140,18 +157,26 @@ public class RequestDesk {
     }
 
     public RequestView get(Broadcaster caller, String eventId, String id) {
-        var event = caller == null ? catalogue.event(eventId).event() : eventOf(caller, eventId);
+        var zone = zoneOf(caller, eventId);
         var stored = caller == null ? requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id))
                 : own(caller, eventId, id);
-        return RequestView.of(stored, zone(event));
+        return RequestView.of(stored, zone);
     }
 
     /** The caller's own requests, or (staff: caller null) all of the event's. */
     public List<RequestView> list(Broadcaster caller, String eventId) {
-        var event = caller == null ? catalogue.event(eventId).event() : eventOf(caller, eventId);
+        var zone = zoneOf(caller, eventId);
         var stored = caller == null ? requests.ofEvent(eventId)
                 : requests.ofOrganisation(eventId, caller.organisationId());
-        return stored.stream().map(request -> RequestView.of(request, zone(event))).toList();
+        return stored.stream().map(request -> RequestView.of(request, zone)).toList();
+    }
+
+    /** The zone answers are written in; another event than the key's is "not found", as an unknown one is. */
+    private ZoneId zoneOf(Broadcaster caller, String eventId) {
+        if (caller != null && !caller.eventId().equals(eventId)) {
+            throw new NotFound("event " + eventId);
+        }
+        return events.timeZone(eventId).orElseThrow(() -> new NotFound("event " + eventId));
     }
 
     private RequestView close(ProblemDocument.Event event, StoredRequest current, RequestStatus status, String actor,
@@ -185,11 +210,9 @@ public class RequestDesk {
     }
 
     /** The request-only rules of the spec, exactly as an imported document is checked. */
-    private void check(ProblemDocument.Event event, Broadcaster caller, ProblemDocument.Request request) {
-        var organisation = events.organisation(event.id(), caller.organisationId())
-                .orElseThrow(() -> new NotFound("organisation " + caller.organisationId()));
-        var document = new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(request),
-                List.of(), List.of());
+    private static void check(Submitter submitter, ProblemDocument.Request request) {
+        var document = new ProblemDocument(submitter.event(), List.of(), List.of(submitter.organisation()),
+                List.of(), List.of(request), List.of(), List.of());
         var violations = ProblemValidator.validate(document);
         if (!violations.isEmpty()) {
             throw new RequestRejected(violations);
@@ -202,6 +225,20 @@ public class RequestDesk {
         return new ProblemDocument.Request(id, caller.organisationId(), body.type(), body.window(),
                 body.durationMinutes(), body.crewSize(), body.vehicle(), body.requiredFeatures(),
                 body.preferredFeatures(), body.preferredStart(), body.needsFibre(), body.priority(), submittedAt);
+    }
+
+    /** The event a request is checked against, and the organisation the key speaks for. */
+    private record Submitter(ProblemDocument.Event event, ProblemDocument.Organisation organisation) {
+    }
+
+    private Submitter submitter(Broadcaster caller, String eventId) {
+        if (!caller.eventId().equals(eventId)) {
+            throw new NotFound("event " + eventId);
+        }
+        var found = events.findWithOrganisation(eventId, caller.organisationId())
+                .orElseThrow(() -> new NotFound("event " + eventId));
+        return new Submitter(found.stored().event(), found.organisation()
+                .orElseThrow(() -> new NotFound("organisation " + caller.organisationId())));
     }
 
     private ProblemDocument.Event eventOf(Broadcaster caller, String eventId) {

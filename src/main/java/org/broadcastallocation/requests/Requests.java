@@ -3,6 +3,8 @@ package org.broadcastallocation.requests;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -34,24 +36,44 @@ public class Requests {
         this.jdbc = jdbc;
     }
 
-    private static final String INSERT = """
-            insert into request (event_id, id, organisation_id, type, window_from, window_to, duration_minutes,
-                crew_size, vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
-                needs_fibre, priority, submitted_at, status)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?)""";
+    private static final String INSERT_COLUMNS = """
+            event_id, id, organisation_id, type, window_from, window_to, duration_minutes, crew_size, vehicle_kind,
+            vehicle_length, required_features, preferred_features, preferred_start, needs_fibre, priority, submitted_at,
+            status""";
+    private static final String INSERT_VALUES = """
+            ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?""";
+    private static final String INSERT = "insert into request (" + INSERT_COLUMNS + ") values (" + INSERT_VALUES + ")";
 
     public void insert(String eventId, ProblemDocument.Request request, RequestStatus status) {
         jdbc.sql(INSERT).params(values(eventId, request, status)).update();
     }
 
     /**
-     * A new request in one round trip: the row as stored, or empty when the id is taken (no exception, so the
-     * caller's transaction stays usable).
+     * A broadcaster's new request in one statement, so in one round trip and one commit: the row (last changed when
+     * submitted), the answer remembered under its Idempotency-Key (when there is one) and its audit entry, all or
+     * nothing. At a deadline's rush the round trips were most of what a submission cost.
+     *
+     * @return false when the id is taken (nothing written)
+     * @throws org.springframework.dao.DuplicateKeyException when a concurrent retry took the Idempotency-Key first
      */
-    public Optional<StoredRequest> insertIfAbsent(String eventId, ProblemDocument.Request request,
-            RequestStatus status) {
-        return jdbc.sql(INSERT + " on conflict (event_id, id) do nothing returning " + COLUMNS)
-                .params(values(eventId, request, status)).query(Requests::stored).optional();
+    public boolean insertSubmitted(String eventId, ProblemDocument.Request request, String idempotencyKey,
+            String answer, String actor) {
+        var parameters = new ArrayList<Object>(Arrays.asList(values(eventId, request, RequestStatus.SUBMITTED)));
+        parameters.add(request.submittedAt());
+        var sql = new StringBuilder("with added as (insert into request (").append(INSERT_COLUMNS)
+                .append(", updated_at) values (").append(INSERT_VALUES).append(", ?)")
+                .append(" on conflict (event_id, id) do nothing returning id, organisation_id)");
+        if (idempotencyKey != null) {
+            sql.append(", remembered as (insert into idempotency_key (event_id, organisation_id, key, request_id,"
+                    + " response_status, response_body) select ?, organisation_id, ?, id, 201, cast(? as jsonb)"
+                    + " from added)");
+            parameters.addAll(Arrays.asList(eventId, idempotencyKey, answer));
+        }
+        sql.append(", audited as (insert into audit_log (actor, action, event_id, entity, entity_id, after)"
+                + " select ?, 'SUBMIT', ?, 'request', id, cast(? as jsonb) from added)"
+                + " select count(*) from added");
+        parameters.addAll(Arrays.asList(actor, eventId, answer));
+        return jdbc.sql(sql.toString()).params(parameters).query(Integer.class).single() == 1;
     }
 
     private static Object[] values(String eventId, ProblemDocument.Request request, RequestStatus status) {
@@ -118,6 +140,21 @@ public class Requests {
                 .param("event", eventId)
                 .param("statuses", statuses.stream().map(Enum::name).toList())
                 .query(Requests::stored).list();
+    }
+
+    /**
+     * A request just submitted, as its row will read back: what the columns keep of it (no vehicle without a kind,
+     * features never null, fibre yes or no, priority 2 unless said), submitted, version 0, last changed when handed in.
+     */
+    static StoredRequest asSubmitted(String eventId, ProblemDocument.Request request) {
+        String kind = vehicleKind(request);
+        var vehicle = kind == null ? null
+                : new ProblemDocument.Vehicle(VehicleKind.valueOf(kind), vehicleLength(request));
+        var stored = new ProblemDocument.Request(request.id(), request.organisation(), request.type(),
+                request.window(), request.durationMinutes(), request.crewSize(), vehicle,
+                orEmpty(request.requiredFeatures()), orEmpty(request.preferredFeatures()), request.preferredStart(),
+                request.fibre(), request.priority() == null ? 2 : request.priority(), request.submittedAt());
+        return new StoredRequest(eventId, stored, RequestStatus.SUBMITTED, List.of(), 0, request.submittedAt());
     }
 
     private static StoredRequest stored(ResultSet row, int index) throws SQLException {

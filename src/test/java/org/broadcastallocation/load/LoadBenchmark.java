@@ -25,7 +25,7 @@ import org.broadcastallocation.samples.InstanceGenerator;
  *
  * <p>{@code ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Pload}; system properties
  * {@code load.threads} (broadcaster threads, 32), {@code load.seconds} (per measured phase, 20),
- * {@code load.warmUpSeconds} (40),
+ * {@code load.warmUpSeconds} (40), {@code load.floorSeconds} (10, each of the two floor phases),
  * {@code load.solveSeconds} (the round's time limit, 30), {@code load.port} (18080), {@code load.heap} (1g).
  */
 public final class LoadBenchmark {
@@ -35,12 +35,15 @@ public final class LoadBenchmark {
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
     /** Long enough for the JIT to compile the hot paths: a cold JVM spends most of its CPU compiling. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("load.warmUpSeconds", 40);
+    private static final int FLOOR_SECONDS = Integer.getInteger("load.floorSeconds", 10);
     private static final int SOLVE_SECONDS = Integer.getInteger("load.solveSeconds", 30);
     private static final int PORT = Integer.getInteger("load.port", 18080);
     private static final String HEAP = System.getProperty("load.heap", "1g");
 
     private final Api api;
     private final ServiceProcess service;
+    /** Each broadcaster thread's own kept-alive connection, as a broadcaster's client would hold one. */
+    private final ThreadLocal<Http11> connection;
     private final Map<String, String> keys = new java.util.HashMap<>();
     /** The sample's requests without id, each with the key of its own organisation (whose rules it fits). */
     private final List<Map.Entry<String, ObjectNode>> templates = new ArrayList<>();
@@ -48,6 +51,7 @@ public final class LoadBenchmark {
     private LoadBenchmark(ServiceProcess service) {
         this.service = service;
         this.api = new Api(service.base(), Duration.ofSeconds(30));
+        this.connection = ThreadLocal.withInitial(() -> new Http11(service.base(), 30_000));
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,6 +76,18 @@ public final class LoadBenchmark {
 
         var warmUp = new Latencies("warm-up (not counted)");
         drive(warmUp, THREADS, WARM_UP_SECONDS, this::broadcasterCycle);
+
+        // What the HTTP stack costs before any work of ours: the floor under every figure below.
+        var floor = new Latencies("floor: " + THREADS + " threads call endpoints that do no work of ours");
+        drive(floor, THREADS, FLOOR_SECONDS, (latencies, thread, iteration) ->
+                fetch(latencies, "GET liveness (no key, no DB)", "/actuator/health/liveness", Map.of()));
+        var floorWithKey = new Latencies("floor with a key: " + THREADS + " broadcasters ask who they are");
+        drive(floorWithKey, THREADS, FLOOR_SECONDS, (latencies, thread, iteration) ->
+                fetch(latencies, "GET /api/me (API key)", "/api/me",
+                        Map.of("Authorization", Api.bearer(key(thread, iteration)))));
+        floor.print(System.out);
+        floorWithKey.print(System.out);
+        errors += floor.errors() + floorWithKey.errors();
 
         var submissions = new Latencies("submissions only: " + THREADS + " broadcasters POST new requests");
         drive(submissions, THREADS, SECONDS, this::submitOnly);
@@ -151,8 +167,13 @@ public final class LoadBenchmark {
         for (int i = 0; i < threads; i++) {
             int thread = i;
             work.add(pool.submit(() -> {
-                for (long iteration = 0; System.nanoTime() < deadline; iteration++) {
-                    cycle.run(latencies, thread, iteration);
+                try {
+                    for (long iteration = 0; System.nanoTime() < deadline; iteration++) {
+                        cycle.run(latencies, thread, iteration);
+                    }
+                } finally {
+                    connection.get().close();
+                    connection.remove();
                 }
                 return null;
             }));
@@ -174,34 +195,33 @@ public final class LoadBenchmark {
         if (submitted == null) {
             return;
         }
-        String key = key(thread, iteration);
+        var key = Map.of("Authorization", Api.bearer(key(thread, iteration)));
         String path = "/api/events/" + SUBMISSION_EVENT + "/requests/" + submitted.get("id").asText();
         long start = System.nanoTime();
-        var read = api.get(path, Api.bearer(key));
-        if (read.statusCode() != 200) {
-            latencies.error("GET request", read.statusCode() + " " + read.body());
+        var read = connection.get().get(path, key);
+        if (read.status() != 200) {
+            latencies.error("GET request", read.status() + " " + read.body());
             return;
         }
         latencies.ok("GET request", start);
         var amended = template(thread, iteration);
         amended.put("crewSize", amended.path("crewSize").asInt(1) + 1);
+        String etag = read.header("ETag") == null ? "\"0\"" : read.header("ETag");
         start = System.nanoTime();
-        var amend = api.send(api.request(path, Api.bearer(key)).header("Content-Type", "application/json")
-                .header("If-Match", read.headers().firstValue("ETag").orElse("\"0\""))
-                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(amended)))
-                .build());
-        if (amend.statusCode() == 200) {
+        var amend = connection.get().call("PUT", path, Map.of("Authorization", key.get("Authorization"),
+                "Content-Type", "application/json", "If-Match", etag), Api.JSON.writeValueAsString(amended));
+        if (amend.status() == 200) {
             latencies.ok("PUT request (amend)", start);
         } else {
-            latencies.error("PUT request (amend)", amend.statusCode() + " " + amend.body());
+            latencies.error("PUT request (amend)", amend.status() + " " + amend.body());
         }
         if (iteration % 20 == 0) {
             start = System.nanoTime();
-            var list = api.get("/api/events/" + SUBMISSION_EVENT + "/requests", Api.bearer(key));
-            if (list.statusCode() == 200) {
+            var list = connection.get().get("/api/events/" + SUBMISSION_EVENT + "/requests", key);
+            if (list.status() == 200) {
                 latencies.ok("GET own requests", start);
             } else {
-                latencies.error("GET own requests", list.statusCode() + " " + list.body());
+                latencies.error("GET own requests", list.status() + " " + list.body());
             }
         }
     }
@@ -209,18 +229,27 @@ public final class LoadBenchmark {
     private JsonNode submit(Latencies latencies, int thread, long iteration) throws Exception {
         var body = template(thread, iteration);
         body.put("id", "load-" + thread + "-" + UUID.randomUUID());
+        String json = Api.JSON.writeValueAsString(body);
         long start = System.nanoTime();
-        var response = api.send(api.request("/api/events/" + SUBMISSION_EVENT + "/requests",
-                        Api.bearer(key(thread, iteration)))
-                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(body)))
-                .build());
-        if (response.statusCode() != 201) {
-            latencies.error("POST request", response.statusCode() + " " + response.body());
+        var response = connection.get().call("POST", "/api/events/" + SUBMISSION_EVENT + "/requests",
+                Map.of("Authorization", Api.bearer(key(thread, iteration)), "Content-Type", "application/json",
+                        "Idempotency-Key", UUID.randomUUID().toString()), json);
+        if (response.status() != 201) {
+            latencies.error("POST request", response.status() + " " + response.body());
             return null;
         }
         latencies.ok("POST request", start);
         return Api.JSON.readTree(response.body());
+    }
+
+    private void fetch(Latencies latencies, String name, String path, Map<String, String> headers) throws Exception {
+        long start = System.nanoTime();
+        var response = connection.get().get(path, headers);
+        if (response.status() == 200) {
+            latencies.ok(name, start);
+        } else {
+            latencies.error(name, response.status() + " " + response.body());
+        }
     }
 
     private Map.Entry<String, ObjectNode> shape(int thread, long iteration) {

@@ -75,6 +75,45 @@ class RequestsRepositoryTest {
     }
 
     @Test
+    void aSubmittedRequestReadsBackExactlyAsItsAnswerSaidItWould() {
+        var at = OffsetDateTime.parse("2025-05-01T10:00:00.123456+02:00");
+        var window = van("x", 9).window();
+        var shapes = List.of(
+                van("s-van", 9),
+                new ProblemDocument.Request("s-bare", "nos", ResourceType.EDIT_BOOTH, window, null, null, null, null,
+                        null, null, null, null, at),
+                new ProblemDocument.Request("s-kindless-vehicle", "nos", ResourceType.STANDUP_OUTDOOR, window, 30, 3,
+                        new ProblemDocument.Vehicle(null, 7), Set.of("LIGHTING", "CEE_POWER"), Set.of("ROOF"),
+                        Fixture.at("23 10:00"), true, 1, at),
+                new ProblemDocument.Request("s-priority-3", "nos", ResourceType.LIVE_AREA, window, 60, null, null,
+                        Set.of(), Set.of("SEA_VIEW"), null, false, 3, at));
+
+        for (var request : shapes) {
+            assertThat(requests.insertSubmitted("test", request, "key-" + request.id(), "{}", "key:test/nos"))
+                    .isTrue();
+            var stored = requests.find("test", request.id()).orElseThrow();
+            // As a broadcaster reads it: in the event's zone (PostgreSQL hands timestamps back in UTC).
+            var zone = java.time.ZoneId.of("Europe/Amsterdam");
+            assertThat(RequestView.of(stored, zone)).as(request.id())
+                    .isEqualTo(RequestView.of(Requests.asSubmitted("test", request), zone));
+        }
+    }
+
+    @Test
+    void aSubmissionUnderATakenIdWritesNothingAtAll() {
+        var first = van("s-1", 9);
+        assertThat(requests.insertSubmitted("test", first, "k-1", "{\"first\": true}", "key:test/nos")).isTrue();
+
+        assertThat(requests.insertSubmitted("test", van("s-1", 12), "k-2", "{}", "key:test/nos")).isFalse();
+
+        assertThat(requests.find("test", "s-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(9);
+        assertThat(jdbc.sql("select count(*) from idempotency_key where key = 'k-2'").query(Integer.class).single())
+                .isZero();
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'SUBMIT' and entity_id = 's-1'")
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void anUpdateAgainstAnOldVersionChangesNothing() {
         requests.insert("test", van("r-1", 9), RequestStatus.SUBMITTED);
 

@@ -52,4 +52,24 @@ class ApiKeysTest {
         assertThat(api.call(key + "x", "GET", "/api/events/keys/requests", null,
                 Map.of()).status()).isEqualTo(401);
     }
+
+    @Test
+    void aKeyRevokedByAnotherInstanceIsRefusedHereWithinTheRememberedSecond() throws Exception {
+        var api = new ApiClient(port);
+        api.importEvent(Fixture.hague().zone("EDIT", 1).organisation("nos", BROADCASTER)
+                .resource("EB-01", EDIT_BOOTH, "EDIT", 0, 0, 2).document(), "keys-elsewhere");
+        String key = api.mintKey("keys-elsewhere", "nos");
+        assertThat(api.call(key, "GET", "/api/events/keys-elsewhere/requests", null).status()).isEqualTo(200);
+
+        // What another instance's revocation leaves behind: the row, and nothing in this instance's memory.
+        jdbc.sql("update api_key set revoked_at = now() where event_id = 'keys-elsewhere'").update();
+
+        long deadline = System.nanoTime() + 3_000_000_000L;
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = api.call(key, "GET", "/api/events/keys-elsewhere/requests", null).status();
+        }
+        assertThat(status).isEqualTo(401);
+    }
 }

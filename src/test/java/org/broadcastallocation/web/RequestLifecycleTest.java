@@ -97,6 +97,71 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void aRetryOfANamedRequestReturnsTheFirstAnswerAndAnotherKeyIsRefused() throws Exception {
+        var first = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-named"),
+                Map.of("Idempotency-Key", "k-named"));
+        var retry = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-named"),
+                Map.of("Idempotency-Key", "k-named"));
+        var otherKey = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-named"),
+                Map.of("Idempotency-Key", "k-other"));
+
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(retry.getBody())).isEqualTo(json.readTree(first.getBody()));
+        assertThat(otherKey.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void retriesRacingEachOtherMakeOneRequestAndAllGetItsAnswer() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(pool.submit(() -> broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
+                        Map.of("Idempotency-Key", "k-race"))));
+            }
+            var bodies = new java.util.HashSet<JsonNode>();
+            for (var answer : answers) {
+                assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                bodies.add(json.readTree(answer.get().getBody()));
+            }
+            assertThat(bodies).hasSize(1);
+        } finally {
+            pool.shutdown();
+        }
+        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
+        assertThat(mine).hasSize(1);
+    }
+
+    @Test
+    void theAnswerToASubmissionIsWhatIsReadBackAndWhatIsAudited() throws Exception {
+        var van = """
+                {"id": "r-van", "type": "PARKING_SNG", "vehicle": {"kind": "SNG", "lengthMetres": 9},
+                 "needsFibre": true, "requiredFeatures": ["CEE_POWER"],
+                 "window": {"from": "2025-06-22T12:00:00Z", "to": "2025-06-26T00:00:00Z"}}""";
+
+        var created = broadcaster(nosKey, HttpMethod.POST, requests(), van, Map.of());
+        var read = broadcaster(nosKey, HttpMethod.GET, requests() + "/r-van", null, Map.of());
+        var audit = json.readTree(planner(HttpMethod.GET, "/api/events/" + event + "/audit", null).getBody());
+
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        var answer = json.readTree(created.getBody());
+        assertThat(answer).isEqualTo(json.readTree(read.getBody()));
+        assertThat(answer.get("priority").asInt()).isEqualTo(2);
+        assertThat(answer.get("window").get("from").asText()).isEqualTo("2025-06-22T14:00:00+02:00");
+        JsonNode submitted = null;
+        for (var entry : audit.findParents("action")) {
+            if (entry.get("action").asText().equals("SUBMIT") && "r-van".equals(entry.path("entityId").asText())) {
+                submitted = entry;
+            }
+        }
+        assertThat(submitted).isNotNull();
+        assertThat(submitted.get("actor").asText()).isEqualTo("key:" + event + "/nos");
+        assertThat(json.readTree(submitted.get("after").isTextual() ? submitted.get("after").asText()
+                : submitted.get("after").toString())).isEqualTo(answer);
+    }
+
+    @Test
     void aStaleAmendIsRefused() {
         broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-2"), Map.of());
         broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-2", BOOTH.formatted("r-2"), Map.of("If-Match", "\"0\""));
