@@ -41,10 +41,12 @@ public class RequestDesk {
     private final Pins pins;
     private final IdempotencyKeys idempotency;
     private final AuditLog audit;
+    private final SubmissionWriter writer;
     private final Clock clock;
 
     public RequestDesk(Events events, EventCatalogue catalogue, Requests requests, Pins pins,
-            IdempotencyKeys idempotency, AuditLog audit, Clock clock) {
+            IdempotencyKeys idempotency, AuditLog audit, SubmissionWriter writer, Clock clock) {
+        this.writer = writer;
         this.events = events;
         this.catalogue = catalogue;
         this.requests = requests;
@@ -59,8 +61,8 @@ public class RequestDesk {
     }
 
     /**
-     * Checked against the event and the submitter as they stand, then written in one statement (see
-     * {@link Requests#insertSubmitted}); a retry under a known Idempotency-Key gets the first answer.
+     * Checked against the event and the submitter as they stand, then written with whatever other submissions are
+     * waiting (see {@link SubmissionWriter}); a retry under a known Idempotency-Key gets the first answer.
      */
     public Submitted submit(Broadcaster caller, String eventId, ProblemDocument.Request body, String idempotencyKey) {
         if (idempotencyKey != null) {
@@ -83,7 +85,7 @@ public class RequestDesk {
             throw rejected;
         }
         String json = JsonColumns.write(RequestView.of(Requests.asSubmitted(eventId, request), zone(event)));
-        if (requests.insertSubmitted(eventId, request, idempotencyKey, json, actor(caller))) {
+        if (writer.write(eventId, request, idempotencyKey, json, actor(caller))) {
             return new Submitted(201, id, json);
         }
         // The id is taken: by this key's first submission (a retry) or by another request.

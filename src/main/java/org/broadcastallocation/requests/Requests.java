@@ -4,7 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +12,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import org.broadcastallocation.events.JsonColumns;
@@ -48,32 +49,78 @@ public class Requests {
         jdbc.sql(INSERT).params(values(eventId, request, status)).update();
     }
 
-    /**
-     * A broadcaster's new request in one statement, so in one round trip and one commit: the row (last changed when
-     * submitted), the answer remembered under its Idempotency-Key (when there is one) and its audit entry, all or
-     * nothing. At a deadline's rush the round trips were most of what a submission cost.
-     *
-     * @return false when the id is taken (nothing written)
-     * @throws org.springframework.dao.DuplicateKeyException when a concurrent retry took the Idempotency-Key first
-     */
-    public boolean insertSubmitted(String eventId, ProblemDocument.Request request, String idempotencyKey,
-            String answer, String actor) {
-        var parameters = new ArrayList<Object>(Arrays.asList(values(eventId, request, RequestStatus.SUBMITTED)));
-        parameters.add(request.submittedAt());
-        var sql = new StringBuilder("with added as (insert into request (").append(INSERT_COLUMNS)
-                .append(", updated_at) values (").append(INSERT_VALUES).append(", ?)")
-                .append(" on conflict (event_id, id) do nothing returning id, organisation_id)");
-        if (idempotencyKey != null) {
-            sql.append(", remembered as (insert into idempotency_key (event_id, organisation_id, key, request_id,"
-                    + " response_status, response_body) select ?, organisation_id, ?, id, 201, cast(? as jsonb)"
-                    + " from added)");
-            parameters.addAll(Arrays.asList(eventId, idempotencyKey, answer));
+    /** A new request as handed in: the answer its submitter gets (also its audit entry's "after") and who it was. */
+    public record Submission(String eventId, ProblemDocument.Request request, String idempotencyKey, String answer,
+            String actor) {
+
+        /** Event and request id: what makes a request itself. */
+        public List<String> key() {
+            return List.of(eventId, request.id());
         }
-        sql.append(", audited as (insert into audit_log (actor, action, event_id, entity, entity_id, after)"
-                + " select ?, 'SUBMIT', ?, 'request', id, cast(? as jsonb) from added)"
-                + " select count(*) from added");
-        parameters.addAll(Arrays.asList(actor, eventId, answer));
-        return jdbc.sql(sql.toString()).params(parameters).query(Integer.class).single() == 1;
+    }
+
+    private static final String INSERT_SUBMITTED = """
+            with submitted as (
+                select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    as s (event_id, id, organisation_id, type, window_from, window_to, duration_minutes, crew_size,
+                          vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
+                          needs_fibre, priority, submitted_at, idempotency_key, answer, actor)),
+            added as (
+                insert into request (%s, updated_at)
+                select event_id, id, organisation_id, type, cast(window_from as timestamptz),
+                       cast(window_to as timestamptz), duration_minutes, crew_size, vehicle_kind, vehicle_length,
+                       cast(required_features as jsonb), cast(preferred_features as jsonb),
+                       cast(preferred_start as timestamptz), needs_fibre, priority, cast(submitted_at as timestamptz),
+                       'SUBMITTED', cast(submitted_at as timestamptz)
+                from submitted
+                on conflict (event_id, id) do nothing
+                returning event_id, id),
+            remembered as (
+                insert into idempotency_key (event_id, organisation_id, key, request_id, response_status,
+                                             response_body)
+                select s.event_id, s.organisation_id, s.idempotency_key, s.id, 201, cast(s.answer as jsonb)
+                from submitted s join added using (event_id, id)
+                where s.idempotency_key is not null),
+            audited as (
+                insert into audit_log (actor, action, event_id, entity, entity_id, after)
+                select s.actor, 'SUBMIT', s.event_id, 'request', s.id, cast(s.answer as jsonb)
+                from submitted s join added using (event_id, id))
+            select event_id, id from added""".formatted(INSERT_COLUMNS);
+
+    /**
+     * New requests in one statement, so in one round trip and one commit however many: each row (last changed when
+     * submitted), the answer remembered under its Idempotency-Key (when there is one) and its audit entry; all or
+     * nothing. The submissions must not repeat a request id or an Idempotency-Key among themselves.
+     *
+     * @return the keys ({@link Submission#key()}) of those added; an id already taken is not, and nothing of it is
+     *         written
+     * @throws org.springframework.dao.DuplicateKeyException when an Idempotency-Key was taken first (nothing written)
+     */
+    public Set<List<String>> insertSubmitted(List<Submission> submissions) {
+        int size = submissions.size();
+        var columns = new Object[19][size];
+        for (int i = 0; i < size; i++) {
+            var submission = submissions.get(i);
+            var request = submission.request();
+            Object[] values = values(submission.eventId(), request, RequestStatus.SUBMITTED);
+            for (int column = 0; column < 16; column++) {
+                columns[column][i] = values[column] instanceof OffsetDateTime time ? time.toString() : values[column];
+            }
+            columns[16][i] = submission.idempotencyKey();
+            columns[17][i] = submission.answer();
+            columns[18][i] = submission.actor();
+        }
+        var parameters = new ArrayList<Object>(19);
+        String[] types = {"text", "text", "text", "text", "text", "text", "int4", "int4", "text", "int4", "text",
+            "text", "text", "bool", "int4", "text", "text", "text", "text"};
+        for (int column = 0; column < 19; column++) {
+            parameters.add(new SqlArrayValue(types[column], columns[column]));
+        }
+        var added = new HashSet<List<String>>();
+        jdbc.sql(INSERT_SUBMITTED).params(parameters)
+                .query((row, index) -> List.of(row.getString(1), row.getString(2)))
+                .list().forEach(added::add);
+        return added;
     }
 
     private static Object[] values(String eventId, ProblemDocument.Request request, RequestStatus status) {

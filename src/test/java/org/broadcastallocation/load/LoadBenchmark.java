@@ -1,5 +1,6 @@
 package org.broadcastallocation.load;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.broadcastallocation.samples.InstanceGenerator;
  * <p>{@code ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Pload}; system properties
  * {@code load.threads} (broadcaster threads, 32), {@code load.seconds} (per measured phase, 20),
  * {@code load.warmUpSeconds} (40), {@code load.floorSeconds} (10, each of the two floor phases),
+ * {@code load.pacedRate} (submissions per second of the paced phase, 600), {@code load.serviceEnv} (settings),
  * {@code load.solveSeconds} (the round's time limit, 30), {@code load.port} (18080), {@code load.heap} (1g).
  */
 public final class LoadBenchmark {
@@ -35,6 +37,7 @@ public final class LoadBenchmark {
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
     /** Long enough for the JIT to compile the hot paths: a cold JVM spends most of its CPU compiling. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("load.warmUpSeconds", 40);
+    private static final int PACED_RATE = Integer.getInteger("load.pacedRate", 600);
     private static final int FLOOR_SECONDS = Integer.getInteger("load.floorSeconds", 10);
     private static final int SOLVE_SECONDS = Integer.getInteger("load.solveSeconds", 30);
     private static final int PORT = Integer.getInteger("load.port", 18080);
@@ -59,7 +62,7 @@ public final class LoadBenchmark {
                 + " %d cores here (driver, service and PostgreSQL share them)%n", HEAP, PORT, THREADS, SECONDS,
                 Runtime.getRuntime().availableProcessors());
         long errors;
-        try (var service = new ServiceProcess("ba_load_", PORT, HEAP, Map.of())) {
+        try (var service = new ServiceProcess("ba_load_", PORT, HEAP, serviceSettings())) {
             service.start();
             var benchmark = new LoadBenchmark(service);
             errors = benchmark.run();
@@ -68,6 +71,21 @@ public final class LoadBenchmark {
         }
         System.out.println(errors == 0 ? "No error." : errors + " errors.");
         System.exit(errors == 0 ? 0 : 1);
+    }
+
+    /** {@code -Dload.serviceEnv=SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE=16,...}: settings to try on the service. */
+    private static Map<String, String> serviceSettings() {
+        var settings = new java.util.LinkedHashMap<String, String>();
+        for (String setting : System.getProperty("load.serviceEnv", "").split(",")) {
+            if (setting.contains("=")) {
+                settings.put(setting.substring(0, setting.indexOf('=')).trim(),
+                        setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        if (!settings.isEmpty()) {
+            System.out.println("Service settings: " + settings);
+        }
+        return settings;
     }
 
     private long run() throws Exception {
@@ -93,6 +111,14 @@ public final class LoadBenchmark {
         drive(submissions, THREADS, SECONDS, this::submitOnly);
         submissions.print(System.out);
         errors += submissions.errors();
+
+        // Submissions arriving at a steady rate, each timed from when it was due (not from when a busy thread got
+        // round to it), so queueing behind a slow call counts against the service, as a broadcaster would feel it.
+        var paced = new Latencies("paced: submissions due at " + PACED_RATE + "/s from " + THREADS
+                + " broadcasters, each timed from when it was due");
+        drivePaced(paced, PACED_RATE, SECONDS);
+        paced.print(System.out);
+        errors += paced.errors();
 
         var mixed = new Latencies("mixed while a 3,000-request round solves: " + THREADS
                 + " broadcasters submit/read/amend/list, 2 planners read report, timeline, round");
@@ -123,9 +149,14 @@ public final class LoadBenchmark {
         errors += report.errors() + timeline.errors();
         var reportLatency = report.get("GET report (JSON)").micros;
         var submitted = submissions.get("POST request").micros;
-        System.out.printf("%nHeadline: %.0f submissions/s, p99 %.2f ms (target 3,000/s, p99 < 25 ms); report of a"
-                + " 3,000-request round p50 %.1f ms, max %.1f ms (target < 300 ms); %d errors%n",
+        var pacedLatency = paced.get("POST request").micros;
+        var floorLatency = floorWithKey.get("GET /api/me (API key)").micros;
+        System.out.printf("%nHeadline: %.0f submissions/s, p99 %.2f ms (target 3,000/s, p99 < 25 ms); paced at %d/s:"
+                + " %.0f/s, p99 %.2f ms; a keyed call doing no work: %.0f/s; report of a 3,000-request round p50"
+                + " %.1f ms, max %.1f ms (target < 300 ms); %d errors%n",
                 submitted.getTotalCount() / submissions.seconds(), submitted.getValueAtPercentile(99) / 1000.0,
+                PACED_RATE, pacedLatency.getTotalCount() / paced.seconds(),
+                pacedLatency.getValueAtPercentile(99) / 1000.0, floorLatency.getTotalCount() / floorWithKey.seconds(),
                 reportLatency.getValueAtPercentile(50) / 1000.0, reportLatency.getMaxValue() / 1000.0, errors);
         return errors;
     }
@@ -169,7 +200,11 @@ public final class LoadBenchmark {
             work.add(pool.submit(() -> {
                 try {
                     for (long iteration = 0; System.nanoTime() < deadline; iteration++) {
-                        cycle.run(latencies, thread, iteration);
+                        try {
+                            cycle.run(latencies, thread, iteration);
+                        } catch (IOException broken) {
+                            connectionFailed(latencies, broken);
+                        }
                     }
                 } finally {
                     connection.get().close();
@@ -178,11 +213,61 @@ public final class LoadBenchmark {
                 return null;
             }));
         }
-        for (var future : work) {
-            future.get();
+        try {
+            for (var future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
         latencies.end(service.cpu());
-        pool.shutdown();
+    }
+
+    /** Thread t sends calls t, t + threads, t + 2 threads, ... of a schedule {@code 1/rate} apart. */
+    private void drivePaced(Latencies latencies, int rate, int seconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long calls = (long) rate * seconds;
+        latencies.restart(service.cpu());
+        var work = new ArrayList<Future<?>>();
+        for (int i = 0; i < THREADS; i++) {
+            int thread = i;
+            work.add(pool.submit(() -> {
+                try {
+                    for (long call = thread, iteration = 0; call < calls; call += THREADS, iteration++) {
+                        long due = begin + call * interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                        try {
+                            submit(latencies, thread, iteration, due);
+                        } catch (IOException broken) {
+                            connectionFailed(latencies, broken);
+                        }
+                    }
+                } finally {
+                    connection.get().close();
+                    connection.remove();
+                }
+                return null;
+            }));
+        }
+        try {
+            for (var future : work) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        latencies.end(service.cpu());
+    }
+
+    /** A call that got no answer is an error of the phase, and the next call gets a new connection. */
+    private void connectionFailed(Latencies latencies, IOException broken) throws IOException {
+        latencies.error("connection", broken.toString());
+        connection.get().close();
     }
 
     private void submitOnly(Latencies latencies, int thread, long iteration) throws Exception {
@@ -227,10 +312,15 @@ public final class LoadBenchmark {
     }
 
     private JsonNode submit(Latencies latencies, int thread, long iteration) throws Exception {
+        return submit(latencies, thread, iteration, 0);
+    }
+
+    /** @param due when the call was due (paced phase), or 0 to time it from when it is sent */
+    private JsonNode submit(Latencies latencies, int thread, long iteration, long due) throws Exception {
         var body = template(thread, iteration);
         body.put("id", "load-" + thread + "-" + UUID.randomUUID());
         String json = Api.JSON.writeValueAsString(body);
-        long start = System.nanoTime();
+        long start = due != 0 ? due : System.nanoTime();
         var response = connection.get().call("POST", "/api/events/" + SUBMISSION_EVENT + "/requests",
                 Map.of("Authorization", Api.bearer(key(thread, iteration)), "Content-Type", "application/json",
                         "Idempotency-Key", UUID.randomUUID().toString()), json);

@@ -88,9 +88,12 @@ class RequestsRepositoryTest {
                 new ProblemDocument.Request("s-priority-3", "nos", ResourceType.LIVE_AREA, window, 60, null, null,
                         Set.of(), Set.of("SEA_VIEW"), null, false, 3, at));
 
+        var added = requests.insertSubmitted(shapes.stream()
+                .map(request -> new Requests.Submission("test", request, "key-" + request.id(), "{}", "key:test/nos"))
+                .toList());
+
+        assertThat(added).hasSize(shapes.size());
         for (var request : shapes) {
-            assertThat(requests.insertSubmitted("test", request, "key-" + request.id(), "{}", "key:test/nos"))
-                    .isTrue();
             var stored = requests.find("test", request.id()).orElseThrow();
             // As a broadcaster reads it: in the event's zone (PostgreSQL hands timestamps back in UTC).
             var zone = java.time.ZoneId.of("Europe/Amsterdam");
@@ -100,17 +103,23 @@ class RequestsRepositoryTest {
     }
 
     @Test
-    void aSubmissionUnderATakenIdWritesNothingAtAll() {
-        var first = van("s-1", 9);
-        assertThat(requests.insertSubmitted("test", first, "k-1", "{\"first\": true}", "key:test/nos")).isTrue();
+    void ofSubmissionsWrittenTogetherOneUnderATakenIdWritesNothingAndTheOthersEverything() {
+        requests.insertSubmitted(List.of(submission(van("s-1", 9), "k-1", "{\"first\": true}")));
 
-        assertThat(requests.insertSubmitted("test", van("s-1", 12), "k-2", "{}", "key:test/nos")).isFalse();
+        var added = requests.insertSubmitted(List.of(submission(van("s-2", 10), "k-2", "{\"second\": true}"),
+                submission(van("s-1", 12), "k-3", "{}"), submission(van("s-3", 11), null, "{\"third\": true}")));
 
+        assertThat(added).containsExactlyInAnyOrder(List.of("test", "s-2"), List.of("test", "s-3"));
         assertThat(requests.find("test", "s-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(9);
-        assertThat(jdbc.sql("select count(*) from idempotency_key where key = 'k-2'").query(Integer.class).single())
-                .isZero();
-        assertThat(jdbc.sql("select count(*) from audit_log where action = 'SUBMIT' and entity_id = 's-1'")
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select key from idempotency_key order by key").query(String.class).list())
+                .containsExactly("k-1", "k-2");
+        assertThat(jdbc.sql("select entity_id || ' ' || after::text from audit_log where action = 'SUBMIT'"
+                + " order by id").query(String.class).list())
+                .containsExactly("s-1 {\"first\": true}", "s-2 {\"second\": true}", "s-3 {\"third\": true}");
+    }
+
+    private static Requests.Submission submission(ProblemDocument.Request request, String key, String answer) {
+        return new Requests.Submission("test", request, key, answer, "key:test/nos");
     }
 
     @Test

@@ -134,6 +134,38 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void retriesOfAnEarlierSubmissionAmongFreshOnesAreAnsweredAsRetriesAndTheFreshOnesAsNew() throws Exception {
+        var earlier = json.readTree(broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
+                Map.of("Idempotency-Key", "k-earlier")).getBody());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        var retries = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
+        var fresh = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                String key = "k-fresh-" + i;
+                retries.add(pool.submit(() -> broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
+                        Map.of("Idempotency-Key", "k-earlier"))));
+                fresh.add(pool.submit(() -> broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
+                        Map.of("Idempotency-Key", key))));
+            }
+            for (var retry : retries) {
+                assertThat(retry.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                assertThat(json.readTree(retry.get().getBody())).isEqualTo(earlier);
+            }
+            var freshIds = new java.util.HashSet<String>();
+            for (var answer : fresh) {
+                assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
+                freshIds.add(json.readTree(answer.get().getBody()).get("id").asText());
+            }
+            assertThat(freshIds).hasSize(30).doesNotContain(earlier.get("id").asText());
+        } finally {
+            pool.shutdown();
+        }
+        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
+        assertThat(mine).hasSize(31);
+    }
+
+    @Test
     void theAnswerToASubmissionIsWhatIsReadBackAndWhatIsAudited() throws Exception {
         var van = """
                 {"id": "r-van", "type": "PARKING_SNG", "vehicle": {"kind": "SNG", "lengthMetres": 9},

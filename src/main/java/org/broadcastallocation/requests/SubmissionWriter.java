@@ -1,0 +1,184 @@
+package org.broadcastallocation.requests;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+
+import org.broadcastallocation.problem.ProblemDocument;
+
+/**
+ * Group commit for submissions. At a deadline's rush every broadcaster submits at once, and a statement and a commit of
+ * its own per submission cost the database more than all the rest of the call. Submissions, checked by their callers,
+ * wait here; a writer takes all that are waiting (up to {@code broadcast.submissions.batch}) and writes them with one
+ * statement and one commit, then answers each caller. Nothing is acknowledged before its commit.
+ *
+ * <p>A batch the database refuses as a whole (an Idempotency-Key taken by a retry, say) is written again one submission
+ * at a time, so that each gets the answer it would have had alone; a batch that fails because the database is away
+ * fails each of its callers (503, retry with the same key).
+ */
+@Component
+public class SubmissionWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionWriter.class);
+    /** Longer than any wait for a connection (3 s) and a statement: past it the caller is told to retry. */
+    private static final long ANSWER_TIMEOUT_SECONDS = 60;
+
+    private final Requests requests;
+    private final int writers;
+    private final int batch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running;
+
+    /** A submission waiting to be written, and its caller's answer: true when added, false when its id was taken. */
+    private record Pending(Requests.Submission submission, CompletableFuture<Boolean> added) {
+    }
+
+    public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:2}") int writers,
+            @Value("${broadcast.submissions.batch:200}") int batch) {
+        this.requests = requests;
+        this.writers = Math.max(1, writers);
+        this.batch = Math.max(1, batch);
+    }
+
+    /**
+     * Writes the submission with whatever others are waiting, and returns once it is committed.
+     *
+     * @return false when the id is taken (nothing written)
+     * @throws org.springframework.dao.DuplicateKeyException when the Idempotency-Key was taken by a retry first
+     */
+    public boolean write(String eventId, ProblemDocument.Request request, String idempotencyKey, String answer,
+            String actor) {
+        var submission = new Requests.Submission(eventId, request, idempotencyKey, answer, actor);
+        if (!running) {
+            return requests.insertSubmitted(List.of(submission)).contains(submission.key());
+        }
+        var pending = new Pending(submission, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.added().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (TimeoutException | InterruptedException notAnswered) {
+            if (notAnswered instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new DataAccessResourceFailureException("the submission was not written in time; retry it with"
+                    + " the same Idempotency-Key");
+        }
+    }
+
+    private void writeWhileRunning() {
+        var taken = new ArrayList<Pending>(batch);
+        while (running || !queue.isEmpty()) {
+            try {
+                var first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                taken.add(first);
+                queue.drainTo(taken, batch - 1);
+                writeBatch(taken);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException unexpected) {
+                log.error("Submission batch failed", unexpected);
+                taken.forEach(pending -> pending.added().completeExceptionally(unexpected));
+            } finally {
+                taken.clear();
+            }
+        }
+    }
+
+    /**
+     * Two submissions of one request id or one Idempotency-Key in the same statement would each see the other as
+     * absent; the second of such a pair is written after the batch, alone, and sees the first.
+     */
+    private void writeBatch(List<Pending> taken) {
+        var together = new ArrayList<Pending>(taken.size());
+        var after = new ArrayList<Pending>();
+        var ids = new HashSet<List<String>>();
+        var keys = new HashSet<List<String>>();
+        for (var pending : taken) {
+            var submission = pending.submission();
+            boolean repeated = !ids.add(submission.key()) || submission.idempotencyKey() != null
+                    && !keys.add(List.of(submission.eventId(), submission.request().organisation(),
+                            submission.idempotencyKey()));
+            (repeated ? after : together).add(pending);
+        }
+        try {
+            var added = requests.insertSubmitted(together.stream().map(Pending::submission).toList());
+            together.forEach(pending -> pending.added().complete(added.contains(pending.submission().key())));
+        } catch (DataIntegrityViolationException refusedAsAWhole) {
+            after.addAll(0, together);
+        } catch (RuntimeException failed) {
+            together.forEach(pending -> pending.added().completeExceptionally(failed));
+        }
+        for (var pending : after) {
+            try {
+                var submission = pending.submission();
+                pending.added().complete(requests.insertSubmitted(List.of(submission)).contains(submission.key()));
+            } catch (RuntimeException failed) {
+                pending.added().completeExceptionally(failed);
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < writers; i++) {
+            var thread = new Thread(this::writeWhileRunning, "submission-writer-" + (i + 1));
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
+    }
+
+    /** Writes what is waiting before it stops: a caller waiting for its answer gets it. */
+    @Override
+    public void stop() {
+        running = false;
+        for (var thread : threads) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        threads.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Starts before the web server and stops after it (Spring Boot's web server runs at {@code DEFAULT_PHASE - 2048},
+     * its graceful shutdown at {@code - 1024}): calls in flight are answered before the writers go, and the
+     * connection pool closes only after.
+     */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 3072;
+    }
+}
