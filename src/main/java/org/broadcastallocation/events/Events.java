@@ -77,6 +77,41 @@ public class Events {
     public record WithOrganisation(StoredEvent stored, Optional<ProblemDocument.Organisation> organisation) {
     }
 
+    private record Recent(WithOrganisation found, long readAtNanos) {
+    }
+
+    private static final long RECENT_NANOS = 5_000_000_000L;
+    private final Map<List<String>, Recent> recent = new ConcurrentHashMap<>();
+
+    /**
+     * As {@link #findWithOrganisation}, but as read in the last few seconds: every submission needs it and it hardly
+     * ever changes. Whoever uses it must make sure, when writing, that the event's version and the organisation's
+     * kind are still those it read (submissions do, in the statement that writes them) and call {@link #forget}
+     * when they are not.
+     */
+    public Optional<WithOrganisation> recentWithOrganisation(String eventId, String organisationId) {
+        var key = List.of(eventId, organisationId);
+        var known = recent.get(key);
+        long now = System.nanoTime();
+        if (known != null && now - known.readAtNanos() < RECENT_NANOS) {
+            return Optional.of(known.found());
+        }
+        var found = findWithOrganisation(eventId, organisationId);
+        if (found.isPresent() && found.get().organisation().isPresent()) {
+            if (recent.size() >= 10_000) {
+                recent.clear();
+            }
+            recent.put(key, new Recent(found.get(), now));
+        } else {
+            recent.remove(key);
+        }
+        return found;
+    }
+
+    public void forget(String eventId, String organisationId) {
+        recent.remove(List.of(eventId, organisationId));
+    }
+
     /** What a submission is checked against, in one round trip: the event's settings and the submitter. */
     public Optional<WithOrganisation> findWithOrganisation(String eventId, String organisationId) {
         return jdbc.sql("select " + EVENT_COLUMNS + ", o.id, o.name, o.kind, o.country from event e"

@@ -61,39 +61,59 @@ public class RequestDesk {
     }
 
     /**
-     * Checked against the event and the submitter as they stand, then written with whatever other submissions are
-     * waiting (see {@link SubmissionWriter}); a retry under a known Idempotency-Key gets the first answer.
+     * Checked against the event and the submitter as recently read, then written with whatever other submissions are
+     * waiting (see {@link SubmissionWriter}), provided that neither changed in between (else checked again); a retry
+     * under a known Idempotency-Key gets the first answer.
      */
     public Submitted submit(Broadcaster caller, String eventId, ProblemDocument.Request body, String idempotencyKey) {
         if (idempotencyKey != null) {
             refuseUnlessText("header", "Idempotency-Key", idempotencyKey, MAX_IDEMPOTENCY_KEY, false);
         }
-        var submitter = submitter(caller, eventId);
-        var event = submitter.event();
         String id = body.id() == null || body.id().isBlank()
                 ? "r-" + UUID.randomUUID().toString().substring(0, 8) : body.id();
         // What PostgreSQL keeps of a timestamp, so the answer is the request exactly as it will read back.
         var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
-        try {
-            check(submitter, request);
-        } catch (RequestRejected rejected) {
-            // A retry of a submission that was accepted before the rules changed (deadline passed) gets its answer.
-            var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
-            if (earlier != null) {
-                return earlier;
+        for (int attempt = 1; ; attempt++) {
+            var submitter = submitter(caller, eventId, attempt == 1);
+            try {
+                check(submitter, request);
+            } catch (RequestRejected rejected) {
+                if (attempt == 1) {
+                    // Refused by what was read a few seconds ago: the event may have opened since; ask again.
+                    continue;
+                }
+                // A retry of a submission accepted before the rules changed (deadline passed) gets its answer.
+                var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
+                if (earlier != null) {
+                    return earlier;
+                }
+                throw rejected;
             }
-            throw rejected;
+            String json = JsonColumns.write(RequestView.of(Requests.asSubmitted(eventId, request),
+                    zone(submitter.event())));
+            var outcome = writer.write(new Requests.Submission(eventId, request, idempotencyKey, json, actor(caller),
+                    submitter.eventVersion(), submitter.organisation().kind()));
+            switch (outcome) {
+                case ADDED:
+                    return new Submitted(201, id, json);
+                case ID_TAKEN:
+                    // By this key's first submission (a retry), or by another request.
+                    var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
+                    if (earlier == null) {
+                        throw new Conflict("request " + id + " exists already");
+                    }
+                    return earlier;
+                case CHECKED_AGAINST_OLD:
+                    events.forget(eventId, caller.organisationId());
+                    if (attempt == 3) {
+                        throw new Conflict("the event's settings kept changing while request " + id
+                                + " was submitted; submit it again");
+                    }
+                    break;
+                default:
+                    throw new IllegalStateException(outcome.name());
+            }
         }
-        String json = JsonColumns.write(RequestView.of(Requests.asSubmitted(eventId, request), zone(event)));
-        if (writer.write(eventId, request, idempotencyKey, json, actor(caller))) {
-            return new Submitted(201, id, json);
-        }
-        // The id is taken: by this key's first submission (a retry) or by another request.
-        var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
-        if (earlier == null) {
-            throw new Conflict("request " + id + " exists already");
-        }
-        return earlier;
     }
 
     private Submitted replayOrNull(Broadcaster caller, String eventId, String idempotencyKey) {
@@ -115,7 +135,7 @@ public class RequestDesk {
     @Transactional
     public RequestView amend(Broadcaster caller, String eventId, String id, ProblemDocument.Request body,
             Integer ifMatch, Integer bodyVersion) {
-        var submitter = submitter(caller, eventId);
+        var submitter = submitter(caller, eventId, false);
         var event = submitter.event();
         var current = own(caller, eventId, id);
         Integer expected = ifMatch != null ? ifMatch : bodyVersion;
@@ -229,17 +249,20 @@ public class RequestDesk {
                 body.preferredFeatures(), body.preferredStart(), body.needsFibre(), body.priority(), submittedAt);
     }
 
-    /** The event a request is checked against, and the organisation the key speaks for. */
-    private record Submitter(ProblemDocument.Event event, ProblemDocument.Organisation organisation) {
+    /** The event a request is checked against (and its version), and the organisation the key speaks for. */
+    private record Submitter(ProblemDocument.Event event, int eventVersion,
+            ProblemDocument.Organisation organisation) {
     }
 
-    private Submitter submitter(Broadcaster caller, String eventId) {
+    /** @param recent whether as read in the last few seconds will do (the writer makes sure it still holds) */
+    private Submitter submitter(Broadcaster caller, String eventId, boolean recent) {
         if (!caller.eventId().equals(eventId)) {
             throw new NotFound("event " + eventId);
         }
-        var found = events.findWithOrganisation(eventId, caller.organisationId())
+        var found = (recent ? events.recentWithOrganisation(eventId, caller.organisationId())
+                : events.findWithOrganisation(eventId, caller.organisationId()))
                 .orElseThrow(() -> new NotFound("event " + eventId));
-        return new Submitter(found.stored().event(), found.organisation()
+        return new Submitter(found.stored().event(), found.stored().version(), found.organisation()
                 .orElseThrow(() -> new NotFound("organisation " + caller.organisationId())));
     }
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.VehicleKind;
@@ -49,9 +50,12 @@ public class Requests {
         jdbc.sql(INSERT).params(values(eventId, request, status)).update();
     }
 
-    /** A new request as handed in: the answer its submitter gets (also its audit entry's "after") and who it was. */
+    /**
+     * A new request as handed in: the answer its submitter gets (also its audit entry's "after"), who it was, and what
+     * it was checked against (the event's version, the organisation's kind).
+     */
     public record Submission(String eventId, ProblemDocument.Request request, String idempotencyKey, String answer,
-            String actor) {
+            String actor, int eventVersion, OrganisationKind organisationKind) {
 
         /** Event and request id: what makes a request itself. */
         public List<String> key() {
@@ -61,10 +65,16 @@ public class Requests {
 
     private static final String INSERT_SUBMITTED = """
             with submitted as (
-                select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                     as s (event_id, id, organisation_id, type, window_from, window_to, duration_minutes, crew_size,
                           vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
-                          needs_fibre, priority, submitted_at, idempotency_key, answer, actor)),
+                          needs_fibre, priority, submitted_at, idempotency_key, answer, actor, event_version,
+                          organisation_kind, arrival)),
+            checked as (
+                select s.* from submitted s
+                join event e on e.id = s.event_id and e.version = s.event_version
+                join organisation o on o.event_id = s.event_id and o.id = s.organisation_id
+                                   and o.kind = s.organisation_kind),
             added as (
                 insert into request (%s, updated_at)
                 select event_id, id, organisation_id, type, cast(window_from as timestamptz),
@@ -72,7 +82,7 @@ public class Requests {
                        cast(required_features as jsonb), cast(preferred_features as jsonb),
                        cast(preferred_start as timestamptz), needs_fibre, priority, cast(submitted_at as timestamptz),
                        'SUBMITTED', cast(submitted_at as timestamptz)
-                from submitted
+                from checked
                 on conflict (event_id, id) do nothing
                 returning event_id, id),
             remembered as (
@@ -84,21 +94,30 @@ public class Requests {
             audited as (
                 insert into audit_log (actor, action, event_id, entity, entity_id, after)
                 select s.actor, 'SUBMIT', s.event_id, 'request', s.id, cast(s.answer as jsonb)
-                from submitted s join added using (event_id, id))
-            select event_id, id from added""".formatted(INSERT_COLUMNS);
+                from submitted s join added using (event_id, id)
+                order by s.arrival)
+            select event_id, id, true from added
+            union all
+            select event_id, id, false from submitted s
+            where not exists (select 1 from checked c where c.event_id = s.event_id and c.id = s.id)
+            """.formatted(INSERT_COLUMNS);
+
+    /** What became of submissions written together, by {@link Submission#key()}. */
+    public record Written(Set<List<String>> added, Set<List<String>> checkedAgainstOld) {
+    }
 
     /**
      * New requests in one statement, so in one round trip and one commit however many: each row (last changed when
      * submitted), the answer remembered under its Idempotency-Key (when there is one) and its audit entry; all or
-     * nothing. The submissions must not repeat a request id or an Idempotency-Key among themselves.
+     * nothing. A submission checked against an event version or organisation kind that is no longer current is not
+     * written (it must be checked again), nor is one whose id is taken. The submissions must not repeat a request id
+     * or an Idempotency-Key among themselves.
      *
-     * @return the keys ({@link Submission#key()}) of those added; an id already taken is not, and nothing of it is
-     *         written
      * @throws org.springframework.dao.DuplicateKeyException when an Idempotency-Key was taken first (nothing written)
      */
-    public Set<List<String>> insertSubmitted(List<Submission> submissions) {
+    public Written insertSubmitted(List<Submission> submissions) {
         int size = submissions.size();
-        var columns = new Object[19][size];
+        var columns = new Object[21][size];
         for (int i = 0; i < size; i++) {
             var submission = submissions.get(i);
             var request = submission.request();
@@ -109,18 +128,21 @@ public class Requests {
             columns[16][i] = submission.idempotencyKey();
             columns[17][i] = submission.answer();
             columns[18][i] = submission.actor();
+            columns[19][i] = submission.eventVersion();
+            columns[20][i] = submission.organisationKind().name();
         }
-        var parameters = new ArrayList<Object>(19);
+        var parameters = new ArrayList<Object>(columns.length);
         String[] types = {"text", "text", "text", "text", "text", "text", "int4", "int4", "text", "int4", "text",
-            "text", "text", "bool", "int4", "text", "text", "text", "text"};
-        for (int column = 0; column < 19; column++) {
+            "text", "text", "bool", "int4", "text", "text", "text", "text", "int4", "text"};
+        for (int column = 0; column < columns.length; column++) {
             parameters.add(new SqlArrayValue(types[column], columns[column]));
         }
-        var added = new HashSet<List<String>>();
-        jdbc.sql(INSERT_SUBMITTED).params(parameters)
-                .query((row, index) -> List.of(row.getString(1), row.getString(2)))
-                .list().forEach(added::add);
-        return added;
+        var written = new Written(new HashSet<>(), new HashSet<>());
+        jdbc.sql(INSERT_SUBMITTED).params(parameters).query(row -> {
+            var key = List.of(row.getString(1), row.getString(2));
+            (row.getBoolean(3) ? written.added() : written.checkedAgainstOld()).add(key);
+        });
+        return written;
     }
 
     private static Object[] values(String eventId, ProblemDocument.Request request, RequestStatus status) {

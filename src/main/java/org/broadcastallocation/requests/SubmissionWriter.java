@@ -18,8 +18,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
-import org.broadcastallocation.problem.ProblemDocument;
-
 /**
  * Group commit for submissions. At a deadline's rush every broadcaster submits at once, and a statement and a commit of
  * its own per submission cost the database more than all the rest of the call. Submissions, checked by their callers,
@@ -44,8 +42,17 @@ public class SubmissionWriter implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    /** A submission waiting to be written, and its caller's answer: true when added, false when its id was taken. */
-    private record Pending(Requests.Submission submission, CompletableFuture<Boolean> added) {
+    /** What became of a submission. */
+    public enum Outcome {
+        ADDED,
+        /** Its id is taken: nothing was written. */
+        ID_TAKEN,
+        /** The event or the organisation changed since it was checked: nothing was written; check it again. */
+        CHECKED_AGAINST_OLD
+    }
+
+    /** A submission waiting to be written, and its caller's answer. */
+    private record Pending(Requests.Submission submission, CompletableFuture<Outcome> outcome) {
     }
 
     public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:2}") int writers,
@@ -56,21 +63,18 @@ public class SubmissionWriter implements SmartLifecycle {
     }
 
     /**
-     * Writes the submission with whatever others are waiting, and returns once it is committed.
+     * Writes the submission with whatever others are waiting, and returns once it is committed (or refused).
      *
-     * @return false when the id is taken (nothing written)
      * @throws org.springframework.dao.DuplicateKeyException when the Idempotency-Key was taken by a retry first
      */
-    public boolean write(String eventId, ProblemDocument.Request request, String idempotencyKey, String answer,
-            String actor) {
-        var submission = new Requests.Submission(eventId, request, idempotencyKey, answer, actor);
+    public Outcome write(Requests.Submission submission) {
         if (!running) {
-            return requests.insertSubmitted(List.of(submission)).contains(submission.key());
+            return alone(submission);
         }
         var pending = new Pending(submission, new CompletableFuture<>());
         queue.add(pending);
         try {
-            return pending.added().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return pending.outcome().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -101,7 +105,7 @@ public class SubmissionWriter implements SmartLifecycle {
                 return;
             } catch (RuntimeException unexpected) {
                 log.error("Submission batch failed", unexpected);
-                taken.forEach(pending -> pending.added().completeExceptionally(unexpected));
+                taken.forEach(pending -> pending.outcome().completeExceptionally(unexpected));
             } finally {
                 taken.clear();
             }
@@ -125,21 +129,32 @@ public class SubmissionWriter implements SmartLifecycle {
             (repeated ? after : together).add(pending);
         }
         try {
-            var added = requests.insertSubmitted(together.stream().map(Pending::submission).toList());
-            together.forEach(pending -> pending.added().complete(added.contains(pending.submission().key())));
+            var written = requests.insertSubmitted(together.stream().map(Pending::submission).toList());
+            together.forEach(pending -> pending.outcome().complete(outcome(written, pending.submission())));
         } catch (DataIntegrityViolationException refusedAsAWhole) {
             after.addAll(0, together);
         } catch (RuntimeException failed) {
-            together.forEach(pending -> pending.added().completeExceptionally(failed));
+            together.forEach(pending -> pending.outcome().completeExceptionally(failed));
         }
         for (var pending : after) {
             try {
-                var submission = pending.submission();
-                pending.added().complete(requests.insertSubmitted(List.of(submission)).contains(submission.key()));
+                pending.outcome().complete(alone(pending.submission()));
             } catch (RuntimeException failed) {
-                pending.added().completeExceptionally(failed);
+                pending.outcome().completeExceptionally(failed);
             }
         }
+    }
+
+    private Outcome alone(Requests.Submission submission) {
+        return outcome(requests.insertSubmitted(List.of(submission)), submission);
+    }
+
+    private static Outcome outcome(Requests.Written written, Requests.Submission submission) {
+        if (written.added().contains(submission.key())) {
+            return Outcome.ADDED;
+        }
+        return written.checkedAgainstOld().contains(submission.key()) ? Outcome.CHECKED_AGAINST_OLD
+                : Outcome.ID_TAKEN;
     }
 
     @Override

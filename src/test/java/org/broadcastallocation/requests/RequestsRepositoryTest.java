@@ -89,10 +89,10 @@ class RequestsRepositoryTest {
                         Set.of(), Set.of("SEA_VIEW"), null, false, 3, at));
 
         var added = requests.insertSubmitted(shapes.stream()
-                .map(request -> new Requests.Submission("test", request, "key-" + request.id(), "{}", "key:test/nos"))
+                .map(request -> submission(request, "key-" + request.id(), "{}"))
                 .toList());
 
-        assertThat(added).hasSize(shapes.size());
+        assertThat(added.added()).hasSize(shapes.size());
         for (var request : shapes) {
             var stored = requests.find("test", request.id()).orElseThrow();
             // As a broadcaster reads it: in the event's zone (PostgreSQL hands timestamps back in UTC).
@@ -109,7 +109,8 @@ class RequestsRepositoryTest {
         var added = requests.insertSubmitted(List.of(submission(van("s-2", 10), "k-2", "{\"second\": true}"),
                 submission(van("s-1", 12), "k-3", "{}"), submission(van("s-3", 11), null, "{\"third\": true}")));
 
-        assertThat(added).containsExactlyInAnyOrder(List.of("test", "s-2"), List.of("test", "s-3"));
+        assertThat(added.added()).containsExactlyInAnyOrder(List.of("test", "s-2"), List.of("test", "s-3"));
+        assertThat(added.checkedAgainstOld()).isEmpty();
         assertThat(requests.find("test", "s-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(9);
         assertThat(jdbc.sql("select key from idempotency_key order by key").query(String.class).list())
                 .containsExactly("k-1", "k-2");
@@ -118,8 +119,26 @@ class RequestsRepositoryTest {
                 .containsExactly("s-1 {\"first\": true}", "s-2 {\"second\": true}", "s-3 {\"third\": true}");
     }
 
+    @Test
+    void aSubmissionCheckedAgainstAnOlderEventOrAnotherKindOfOrganisationIsNotWritten() {
+        events.setLateIntake("test", true);
+        var asBefore = new Requests.Submission("test", van("s-old", 9), "k-old", "{}", "key:test/nos", 0,
+                OrganisationKind.BROADCASTER);
+        var asDelegation = new Requests.Submission("test", van("s-kind", 9), "k-kind", "{}", "key:test/nos", 1,
+                OrganisationKind.NATIONAL_DELEGATION);
+        var current = new Requests.Submission("test", van("s-now", 9), "k-now", "{}", "key:test/nos", 1,
+                OrganisationKind.BROADCASTER);
+
+        var written = requests.insertSubmitted(List.of(asBefore, asDelegation, current));
+
+        assertThat(written.added()).containsExactly(current.key());
+        assertThat(written.checkedAgainstOld()).containsExactlyInAnyOrder(asBefore.key(), asDelegation.key());
+        assertThat(requests.ofEvent("test")).extracting(StoredRequest::id).containsExactly("s-now");
+        assertThat(jdbc.sql("select key from idempotency_key").query(String.class).list()).containsExactly("k-now");
+    }
+
     private static Requests.Submission submission(ProblemDocument.Request request, String key, String answer) {
-        return new Requests.Submission("test", request, key, answer, "key:test/nos");
+        return new Requests.Submission("test", request, key, answer, "key:test/nos", 0, OrganisationKind.BROADCASTER);
     }
 
     @Test

@@ -194,6 +194,47 @@ class RequestLifecycleTest {
     }
 
     @Test
+    void aChangeOfTheOrganisationIsSeenByTheVeryNextSubmission() throws Exception {
+        var studio = """
+                {"type": "TV_STUDIO", "durationMinutes": 60,
+                 "window": {"from": "2025-06-24T09:00:00+02:00", "to": "2025-06-24T12:00:00+02:00"}}""";
+        var organisation = "/api/events/" + event + "/organisations/nos";
+        assertThat(broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""), Map.of()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+
+        planner(HttpMethod.PUT, organisation, "{\"name\": \"NOS\", \"kind\": \"NATIONAL_DELEGATION\"}");
+        var asDelegation = broadcaster(nosKey, HttpMethod.POST, requests(), studio, Map.of());
+        planner(HttpMethod.PUT, organisation, "{\"name\": \"NOS\", \"kind\": \"BROADCASTER\"}");
+        var asBroadcaster = broadcaster(nosKey, HttpMethod.POST, requests(), studio, Map.of());
+
+        assertThat(asDelegation.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(asBroadcaster.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(json.readTree(asBroadcaster.getBody()).get("errors").findValuesAsText("field")).contains("type");
+    }
+
+    @Test
+    void openingAndClosingLateIntakeIsSeenByTheVeryNextSubmission() throws Exception {
+        var document = json.readTree(json.writeValueAsString(Fixture.hague().zone("EDIT", 8)
+                .organisation("nos", BROADCASTER).resource("EB-01", EDIT_BOOTH, "EDIT", 550, 0, 2).document()));
+        String late = event + "-late";
+        ((ObjectNode) document.get("event")).put("id", late).put("requestDeadline", "2025-05-01T12:00:00+02:00");
+        planner(HttpMethod.POST, "/api/events", document.toString());
+        var minted = planner(HttpMethod.POST, "/api/events/" + late + "/organisations/nos/keys", null);
+        String key = json.readTree(minted.getBody()).get("key").asText();
+        String path = "/api/events/" + late + "/requests";
+
+        var closed = broadcaster(key, HttpMethod.POST, path, BOOTH.formatted(""), Map.of());
+        planner(HttpMethod.PUT, "/api/events/" + late + "/late-intake", "{\"open\": true}");
+        var opened = broadcaster(key, HttpMethod.POST, path, BOOTH.formatted(""), Map.of());
+        planner(HttpMethod.PUT, "/api/events/" + late + "/late-intake", "{\"open\": false}");
+        var closedAgain = broadcaster(key, HttpMethod.POST, path, BOOTH.formatted(""), Map.of());
+
+        assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(opened.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(closedAgain.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    @Test
     void aStaleAmendIsRefused() {
         broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-2"), Map.of());
         broadcaster(nosKey, HttpMethod.PUT, requests() + "/r-2", BOOTH.formatted("r-2"), Map.of("If-Match", "\"0\""));
