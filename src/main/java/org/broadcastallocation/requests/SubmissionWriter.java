@@ -55,7 +55,7 @@ public class SubmissionWriter implements SmartLifecycle {
     private record Pending(Requests.Submission submission, CompletableFuture<Outcome> outcome) {
     }
 
-    public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:2}") int writers,
+    public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:1}") int writers,
             @Value("${broadcast.submissions.batch:200}") int batch) {
         this.requests = requests;
         this.writers = Math.max(1, writers);

@@ -27,17 +27,22 @@ import org.broadcastallocation.samples.InstanceGenerator;
  * <p>{@code ./mvnw -q package -DskipTests && ./mvnw -q test-compile exec:java -Pload}; system properties
  * {@code load.threads} (broadcaster threads, 32), {@code load.seconds} (per measured phase, 20),
  * {@code load.warmUpSeconds} (40), {@code load.floorSeconds} (10, each of the two floor phases),
- * {@code load.pacedRate} (submissions per second of the paced phase, 600), {@code load.serviceEnv} (settings),
+ * {@code load.pacedRate} (submissions per second of the paced phase, 3000), {@code load.serviceEnv} (settings),
  * {@code load.solveSeconds} (the round's time limit, 30), {@code load.port} (18080), {@code load.heap} (1g).
  */
 public final class LoadBenchmark {
 
     private static final String SUBMISSION_EVENT = "hague-2025";
+    /**
+     * The mixed phase's broadcasters submit to a copy of the sample of their own, so that each has the handful of
+     * requests a broadcaster has (listing them is part of the cycle), not the thousands the phases before left.
+     */
+    private static final String MIXED_EVENT = "hague-2025-mixed";
     private static final int THREADS = Integer.getInteger("load.threads", 32);
     private static final int SECONDS = Integer.getInteger("load.seconds", 20);
     /** Long enough for the JIT to compile the hot paths: a cold JVM spends most of its CPU compiling. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("load.warmUpSeconds", 40);
-    private static final int PACED_RATE = Integer.getInteger("load.pacedRate", 600);
+    private static final int PACED_RATE = Integer.getInteger("load.pacedRate", 3000);
     private static final int FLOOR_SECONDS = Integer.getInteger("load.floorSeconds", 10);
     private static final int SOLVE_SECONDS = Integer.getInteger("load.solveSeconds", 30);
     private static final int PORT = Integer.getInteger("load.port", 18080);
@@ -47,8 +52,12 @@ public final class LoadBenchmark {
     private final ServiceProcess service;
     /** Each broadcaster thread's own kept-alive connection, as a broadcaster's client would hold one. */
     private final ThreadLocal<Http11> connection;
-    private final Map<String, String> keys = new java.util.HashMap<>();
-    /** The sample's requests without id, each with the key of its own organisation (whose rules it fits). */
+    /** Per event, per organisation, its API key. */
+    private final Map<String, Map<String, String>> keys = new java.util.HashMap<>();
+    private final List<String> keyList = new ArrayList<>();
+    /** The event the broadcasters of the current phase submit to. */
+    private volatile String event = SUBMISSION_EVENT;
+    /** The sample's requests without id, each with its own organisation (whose rules it fits). */
     private final List<Map.Entry<String, ObjectNode>> templates = new ArrayList<>();
 
     private LoadBenchmark(ServiceProcess service) {
@@ -102,7 +111,7 @@ public final class LoadBenchmark {
         var floorWithKey = new Latencies("floor with a key: " + THREADS + " broadcasters ask who they are");
         drive(floorWithKey, THREADS, FLOOR_SECONDS, (latencies, thread, iteration) ->
                 fetch(latencies, "GET /api/me (API key)", "/api/me",
-                        Map.of("Authorization", Api.bearer(key(thread, iteration)))));
+                        Map.of("Authorization", Api.bearer(keyInTurn(thread, iteration)))));
         floor.print(System.out);
         floorWithKey.print(System.out);
         errors += floor.errors() + floorWithKey.errors();
@@ -122,6 +131,7 @@ public final class LoadBenchmark {
 
         var mixed = new Latencies("mixed while a 3,000-request round solves: " + THREADS
                 + " broadcasters submit/read/amend/list, 2 planners read report, timeline, round");
+        event = MIXED_EVENT;
         int round = createRound(reportEvent);
         api.expect(202, api.post("/api/events/" + reportEvent + "/rounds/" + round + "/solve?seconds="
                 + SOLVE_SECONDS, Api.PLANNER, ""));
@@ -163,25 +173,31 @@ public final class LoadBenchmark {
 
     /** The Hague sample takes the submissions; a generated 3,000-request event is the one that is solved. */
     private String setUp() throws Exception {
-        var sample = Files.readString(Path.of("data-samples/hague-2025.json"));
-        api.expect(201, api.post("/api/events", Api.PLANNER, sample));
-        api.expect(200, api.put("/api/events/" + SUBMISSION_EVENT + "/late-intake", Api.PLANNER,
-                "{\"open\": true}"));
-        for (var organisation : api.expect(200, api.get("/api/events/" + SUBMISSION_EVENT + "/organisations",
-                Api.PLANNER))) {
-            String id = organisation.get("id").asText();
-            keys.put(id, api.expect(201, api.post("/api/events/" + SUBMISSION_EVENT + "/organisations/" + id
-                    + "/keys", Api.PLANNER, "")).get("key").asText());
+        var sample = Api.JSON.readTree(Files.readString(Path.of("data-samples/hague-2025.json")));
+        for (String copy : List.of(SUBMISSION_EVENT, MIXED_EVENT)) {
+            ((ObjectNode) sample.get("event")).put("id", copy);
+            api.expect(201, api.post("/api/events", Api.PLANNER, Api.JSON.writeValueAsString(sample)));
+            api.expect(200, api.put("/api/events/" + copy + "/late-intake", Api.PLANNER, "{\"open\": true}"));
+            var keysOfCopy = new java.util.HashMap<String, String>();
+            for (var organisation : api.expect(200, api.get("/api/events/" + copy + "/organisations",
+                    Api.PLANNER))) {
+                String id = organisation.get("id").asText();
+                keysOfCopy.put(id, api.expect(201, api.post("/api/events/" + copy + "/organisations/" + id
+                        + "/keys", Api.PLANNER, "")).get("key").asText());
+            }
+            keys.put(copy, keysOfCopy);
         }
-        for (JsonNode request : Api.JSON.readTree(sample).get("requests")) {
+        for (JsonNode request : sample.get("requests")) {
             var template = (ObjectNode) request.deepCopy();
             template.remove(List.of("id", "organisation", "submittedAt"));
-            templates.add(Map.entry(keys.get(request.get("organisation").asText()), template));
+            templates.add(Map.entry(request.get("organisation").asText(), template));
         }
+        keyList.addAll(keys.get(SUBMISSION_EVENT).values());
         var generated = InstanceGenerator.generate(3000, 10, 10);
         api.expect(201, api.post("/api/events", Api.PLANNER, Api.JSON.writeValueAsString(generated)));
         System.out.printf("Set up: %s (%d organisations with keys, %d request shapes), %s (%d requests)%n",
-                SUBMISSION_EVENT, keys.size(), templates.size(), generated.event().id(), generated.requests().size());
+                SUBMISSION_EVENT, keyList.size(), templates.size(), generated.event().id(),
+                generated.requests().size());
         return generated.event().id();
     }
 
@@ -281,7 +297,7 @@ public final class LoadBenchmark {
             return;
         }
         var key = Map.of("Authorization", Api.bearer(key(thread, iteration)));
-        String path = "/api/events/" + SUBMISSION_EVENT + "/requests/" + submitted.get("id").asText();
+        String path = "/api/events/" + event + "/requests/" + submitted.get("id").asText();
         long start = System.nanoTime();
         var read = connection.get().get(path, key);
         if (read.status() != 200) {
@@ -302,7 +318,7 @@ public final class LoadBenchmark {
         }
         if (iteration % 20 == 0) {
             start = System.nanoTime();
-            var list = connection.get().get("/api/events/" + SUBMISSION_EVENT + "/requests", key);
+            var list = connection.get().get("/api/events/" + event + "/requests", key);
             if (list.status() == 200) {
                 latencies.ok("GET own requests", start);
             } else {
@@ -321,7 +337,7 @@ public final class LoadBenchmark {
         body.put("id", "load-" + thread + "-" + UUID.randomUUID());
         String json = Api.JSON.writeValueAsString(body);
         long start = due != 0 ? due : System.nanoTime();
-        var response = connection.get().call("POST", "/api/events/" + SUBMISSION_EVENT + "/requests",
+        var response = connection.get().call("POST", "/api/events/" + event + "/requests",
                 Map.of("Authorization", Api.bearer(key(thread, iteration)), "Content-Type", "application/json",
                         "Idempotency-Key", UUID.randomUUID().toString()), json);
         if (response.status() != 201) {
@@ -350,8 +366,13 @@ public final class LoadBenchmark {
         return shape(thread, iteration).getValue().deepCopy();
     }
 
+    /** Every organisation's key in turn: so fast a call would otherwise meet one key's rate limit. */
+    private String keyInTurn(int thread, long iteration) {
+        return keyList.get((int) ((thread + iteration * THREADS) % keyList.size()));
+    }
+
     private String key(int thread, long iteration) {
-        return shape(thread, iteration).getKey();
+        return keys.get(event).get(shape(thread, iteration).getKey());
     }
 
     /** A planner watching the round: its state, its best report so far, the timeline of the best. */

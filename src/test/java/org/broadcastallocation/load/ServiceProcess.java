@@ -123,13 +123,17 @@ final class ServiceProcess implements AutoCloseable {
      */
     Cpu cpu() throws SQLException, IOException {
         long database = 0;
-        for (String pid : strings("select pid from pg_stat_activity where datname = '" + this.database + "'")) {
-            var stat = Path.of("/proc", pid, "stat");
-            if (Files.exists(stat)) {
-                // utime and stime, fields 14 and 15, in clock ticks (100 a second); the name in () may hold spaces
-                String[] fields = Files.readString(stat).replaceFirst("^.*\\) ", "").split(" ");
-                database += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        for (String pid : strings("select pid from pg_stat_activity where datname = '" + this.database + "'"
+                + " and pid <> pg_backend_pid()")) {
+            String stat;
+            try {
+                stat = Files.readString(Path.of("/proc", pid, "stat"));
+            } catch (IOException gone) {
+                continue; // a backend whose connection closed meanwhile
             }
+            // utime and stime, fields 14 and 15, in clock ticks (100 a second); the name in () may hold spaces
+            String[] fields = stat.replaceFirst("^.*\\) ", "").split(" ");
+            database += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
         }
         return new Cpu(millis(process.toHandle()), database, millis(ProcessHandle.current()));
     }
