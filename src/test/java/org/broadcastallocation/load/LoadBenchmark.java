@@ -207,17 +207,55 @@ public final class LoadBenchmark {
 
     /** {@code threads} workers repeat {@code cycle} for {@code seconds}; the phase's clock covers just that. */
     private void drive(Latencies latencies, int threads, int seconds, Cycle cycle) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        inParallel(latencies, threads, (thread, iteration) -> {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            cycle.run(latencies, thread, iteration);
+            return true;
+        });
+    }
+
+    /** Thread t sends calls t, t + threads, t + 2 threads, ... of a schedule {@code 1/rate} apart. */
+    private void drivePaced(Latencies latencies, int rate, int seconds) throws Exception {
+        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+        long calls = (long) rate * seconds;
+        inParallel(latencies, THREADS, (thread, iteration) -> {
+            long call = thread + iteration * THREADS;
+            if (call >= calls) {
+                return false;
+            }
+            long due = begin + call * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            submit(latencies, thread, iteration, due);
+            return true;
+        });
+    }
+
+    /** One driver thread's {@code iteration}-th step of a phase; false when its part is done. */
+    private interface Step {
+        boolean run(int thread, long iteration) throws Exception;
+    }
+
+    /** The phase's clock covers the threads' steps, each thread on a connection of its own. */
+    private void inParallel(Latencies latencies, int threads, Step step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
         latencies.restart(service.cpu());
         var work = new ArrayList<Future<?>>();
         for (int i = 0; i < threads; i++) {
             int thread = i;
             work.add(pool.submit(() -> {
                 try {
-                    for (long iteration = 0; System.nanoTime() < deadline; iteration++) {
+                    for (long iteration = 0; ; iteration++) {
                         try {
-                            cycle.run(latencies, thread, iteration);
+                            if (!step.run(thread, iteration)) {
+                                return null;
+                            }
                         } catch (IOException broken) {
                             connectionFailed(latencies, broken);
                         }
@@ -226,48 +264,6 @@ public final class LoadBenchmark {
                     connection.get().close();
                     connection.remove();
                 }
-                return null;
-            }));
-        }
-        try {
-            for (var future : work) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        latencies.end(service.cpu());
-    }
-
-    /** Thread t sends calls t, t + threads, t + 2 threads, ... of a schedule {@code 1/rate} apart. */
-    private void drivePaced(Latencies latencies, int rate, int seconds) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long calls = (long) rate * seconds;
-        latencies.restart(service.cpu());
-        var work = new ArrayList<Future<?>>();
-        for (int i = 0; i < THREADS; i++) {
-            int thread = i;
-            work.add(pool.submit(() -> {
-                try {
-                    for (long call = thread, iteration = 0; call < calls; call += THREADS, iteration++) {
-                        long due = begin + call * interval;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        }
-                        try {
-                            submit(latencies, thread, iteration, due);
-                        } catch (IOException broken) {
-                            connectionFailed(latencies, broken);
-                        }
-                    }
-                } finally {
-                    connection.get().close();
-                    connection.remove();
-                }
-                return null;
             }));
         }
         try {

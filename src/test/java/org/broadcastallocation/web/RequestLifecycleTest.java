@@ -85,10 +85,8 @@ class RequestLifecycleTest {
 
     @Test
     void aRetryWithTheSameIdempotencyKeyReturnsTheFirstAnswer() throws Exception {
-        var first = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
-                Map.of("Idempotency-Key", "k-42"));
-        var retry = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
-                Map.of("Idempotency-Key", "k-42"));
+        var first = submitWithKey("", "k-42");
+        var retry = submitWithKey("", "k-42");
 
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(json.readTree(retry.getBody())).isEqualTo(json.readTree(first.getBody()));
@@ -98,12 +96,9 @@ class RequestLifecycleTest {
 
     @Test
     void aRetryOfANamedRequestReturnsTheFirstAnswerAndAnotherKeyIsRefused() throws Exception {
-        var first = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-named"),
-                Map.of("Idempotency-Key", "k-named"));
-        var retry = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-named"),
-                Map.of("Idempotency-Key", "k-named"));
-        var otherKey = broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted("r-named"),
-                Map.of("Idempotency-Key", "k-other"));
+        var first = submitWithKey("r-named", "k-named");
+        var retry = submitWithKey("r-named", "k-named");
+        var otherKey = submitWithKey("r-named", "k-other");
 
         assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -113,56 +108,59 @@ class RequestLifecycleTest {
 
     @Test
     void retriesRacingEachOtherMakeOneRequestAndAllGetItsAnswer() throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
-        try {
-            var answers = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
-            for (int i = 0; i < 16; i++) {
-                answers.add(pool.submit(() -> broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
-                        Map.of("Idempotency-Key", "k-race"))));
-            }
-            var bodies = new java.util.HashSet<JsonNode>();
-            for (var answer : answers) {
-                assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
-                bodies.add(json.readTree(answer.get().getBody()));
-            }
-            assertThat(bodies).hasSize(1);
-        } finally {
-            pool.shutdown();
+        java.util.concurrent.Callable<ResponseEntity<String>> retry = () -> submitWithKey("", "k-race");
+        var answers = concurrently(java.util.Collections.nCopies(16, retry));
+
+        var bodies = new java.util.HashSet<JsonNode>();
+        for (var answer : answers) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            bodies.add(json.readTree(answer.getBody()));
         }
+        assertThat(bodies).hasSize(1);
         var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
         assertThat(mine).hasSize(1);
     }
 
     @Test
     void retriesOfAnEarlierSubmissionAmongFreshOnesAreAnsweredAsRetriesAndTheFreshOnesAsNew() throws Exception {
-        var earlier = json.readTree(broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
-                Map.of("Idempotency-Key", "k-earlier")).getBody());
+        var earlier = json.readTree(submitWithKey("", "k-earlier").getBody());
+        var calls = new java.util.ArrayList<java.util.concurrent.Callable<ResponseEntity<String>>>();
+        for (int i = 0; i < 30; i++) {
+            String key = "k-fresh-" + i;
+            calls.add(() -> submitWithKey("", "k-earlier"));
+            calls.add(() -> submitWithKey("", key));
+        }
+
+        var answers = concurrently(calls);
+
+        var freshIds = new java.util.HashSet<String>();
+        for (int i = 0; i < answers.size(); i++) {
+            assertThat(answers.get(i).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            var body = json.readTree(answers.get(i).getBody());
+            if (i % 2 == 0) {
+                assertThat(body).isEqualTo(earlier);
+            } else {
+                freshIds.add(body.get("id").asText());
+            }
+        }
+        assertThat(freshIds).hasSize(30).doesNotContain(earlier.get("id").asText());
+        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
+        assertThat(mine).hasSize(31);
+    }
+
+    /** The calls at once, from 16 threads; their answers in the calls' order. */
+    private static <T> java.util.List<T> concurrently(java.util.List<java.util.concurrent.Callable<T>> calls)
+            throws Exception {
         var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
-        var retries = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
-        var fresh = new java.util.ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
         try {
-            for (int i = 0; i < 30; i++) {
-                String key = "k-fresh-" + i;
-                retries.add(pool.submit(() -> broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
-                        Map.of("Idempotency-Key", "k-earlier"))));
-                fresh.add(pool.submit(() -> broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(""),
-                        Map.of("Idempotency-Key", key))));
+            var answers = new java.util.ArrayList<T>();
+            for (var future : pool.invokeAll(calls)) {
+                answers.add(future.get());
             }
-            for (var retry : retries) {
-                assertThat(retry.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
-                assertThat(json.readTree(retry.get().getBody())).isEqualTo(earlier);
-            }
-            var freshIds = new java.util.HashSet<String>();
-            for (var answer : fresh) {
-                assertThat(answer.get().getStatusCode()).isEqualTo(HttpStatus.CREATED);
-                freshIds.add(json.readTree(answer.get().getBody()).get("id").asText());
-            }
-            assertThat(freshIds).hasSize(30).doesNotContain(earlier.get("id").asText());
+            return answers;
         } finally {
             pool.shutdown();
         }
-        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
-        assertThat(mine).hasSize(31);
     }
 
     @Test
@@ -299,6 +297,12 @@ class RequestLifecycleTest {
         assertThat(json.readTree(wrongType.getBody()).get("detail").asText()).contains("crewSize");
         assertThat(noOffset.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(broken.getBody()).doesNotContain("at org.", "Exception");
+    }
+
+    /** A booth request of NOS under an Idempotency-Key. */
+    private ResponseEntity<String> submitWithKey(String id, String idempotencyKey) {
+        return broadcaster(nosKey, HttpMethod.POST, requests(), BOOTH.formatted(id),
+                Map.of("Idempotency-Key", idempotencyKey));
     }
 
     private String requests() {
