@@ -86,8 +86,8 @@ public class Events {
     /**
      * As {@link #findWithOrganisation}, but as read in the last few seconds: every submission needs it and it hardly
      * ever changes. Whoever uses it must make sure, when writing, that the event's version and the organisation's
-     * kind are still those it read (submissions do, in the statement that writes them) and call {@link #forget}
-     * when they are not.
+     * kind are still those it read (submissions do, in the statement that writes them) and read again with
+     * {@link #refreshedWithOrganisation} when they are not.
      */
     public Optional<WithOrganisation> recentWithOrganisation(String eventId, String organisationId) {
         var key = List.of(eventId, organisationId);
@@ -96,6 +96,13 @@ public class Events {
         if (known != null && now - known.readAtNanos() < RECENT_NANOS) {
             return Optional.of(known.found());
         }
+        return refreshedWithOrganisation(eventId, organisationId);
+    }
+
+    /** As {@link #findWithOrganisation}, and remembered for {@link #recentWithOrganisation} from now on. */
+    public Optional<WithOrganisation> refreshedWithOrganisation(String eventId, String organisationId) {
+        var key = List.of(eventId, organisationId);
+        long now = System.nanoTime();
         var found = findWithOrganisation(eventId, organisationId);
         if (found.isPresent() && found.get().organisation().isPresent()) {
             if (recent.size() >= 10_000) {
@@ -106,10 +113,6 @@ public class Events {
             recent.remove(key);
         }
         return found;
-    }
-
-    public void forget(String eventId, String organisationId) {
-        recent.remove(List.of(eventId, organisationId));
     }
 
     /** What a submission is checked against, in one round trip: the event's settings and the submitter. */

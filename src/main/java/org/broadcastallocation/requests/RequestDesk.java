@@ -74,7 +74,8 @@ public class RequestDesk {
         // What PostgreSQL keeps of a timestamp, so the answer is the request exactly as it will read back.
         var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
         for (int attempt = 1; ; attempt++) {
-            var submitter = submitter(caller, eventId, attempt == 1);
+            // Read afresh (and remembered anew) when what was remembered refused it or turned out old.
+            var submitter = submitter(caller, eventId, attempt == 1 ? Reading.RECENT : Reading.REFRESHED);
             try {
                 check(submitter, request);
             } catch (RequestRejected rejected) {
@@ -104,7 +105,6 @@ public class RequestDesk {
                     }
                     return earlier;
                 case CHECKED_AGAINST_OLD:
-                    events.forget(eventId, caller.organisationId());
                     if (attempt == 3) {
                         throw new Conflict("the event's settings kept changing while request " + id
                                 + " was submitted; submit it again");
@@ -135,7 +135,7 @@ public class RequestDesk {
     @Transactional
     public RequestView amend(Broadcaster caller, String eventId, String id, ProblemDocument.Request body,
             Integer ifMatch, Integer bodyVersion) {
-        var submitter = submitter(caller, eventId, false);
+        var submitter = submitter(caller, eventId, Reading.FRESH);
         var event = submitter.event();
         var current = own(caller, eventId, id);
         Integer expected = ifMatch != null ? ifMatch : bodyVersion;
@@ -254,14 +254,22 @@ public class RequestDesk {
             ProblemDocument.Organisation organisation) {
     }
 
-    /** @param recent whether as read in the last few seconds will do (the writer makes sure it still holds) */
-    private Submitter submitter(Broadcaster caller, String eventId, boolean recent) {
+    /**
+     * How the event and organisation are read: as in the last few seconds (the writer makes sure it still holds),
+     * afresh and remembered, or just afresh.
+     */
+    private enum Reading { RECENT, REFRESHED, FRESH }
+
+    private Submitter submitter(Broadcaster caller, String eventId, Reading reading) {
         if (!caller.eventId().equals(eventId)) {
             throw new NotFound("event " + eventId);
         }
-        var found = (recent ? events.recentWithOrganisation(eventId, caller.organisationId())
-                : events.findWithOrganisation(eventId, caller.organisationId()))
-                .orElseThrow(() -> new NotFound("event " + eventId));
+        String organisationId = caller.organisationId();
+        var found = (switch (reading) {
+            case RECENT -> events.recentWithOrganisation(eventId, organisationId);
+            case REFRESHED -> events.refreshedWithOrganisation(eventId, organisationId);
+            case FRESH -> events.findWithOrganisation(eventId, organisationId);
+        }).orElseThrow(() -> new NotFound("event " + eventId));
         return new Submitter(found.stored().event(), found.stored().version(), found.organisation()
                 .orElseThrow(() -> new NotFound("organisation " + caller.organisationId())));
     }
