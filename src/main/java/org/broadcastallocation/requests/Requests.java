@@ -65,11 +65,12 @@ public class Requests {
 
     private static final String INSERT_SUBMITTED = """
             with submitted as (
-                select * from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                select *, cast(answer_text as jsonb) as answer
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                     as s (event_id, id, organisation_id, type, window_from, window_to, duration_minutes, crew_size,
                           vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
-                          needs_fibre, priority, submitted_at, idempotency_key, answer, actor, event_version,
-                          organisation_kind, arrival)),
+                          needs_fibre, priority, submitted_at, idempotency_key, answer_text, actor,
+                          event_version, organisation_kind, arrival)),
             checked as (
                 select s.* from submitted s
                 join event e on e.id = s.event_id and e.version = s.event_version
@@ -88,12 +89,12 @@ public class Requests {
             remembered as (
                 insert into idempotency_key (event_id, organisation_id, key, request_id, response_status,
                                              response_body)
-                select s.event_id, s.organisation_id, s.idempotency_key, s.id, 201, cast(s.answer as jsonb)
+                select s.event_id, s.organisation_id, s.idempotency_key, s.id, 201, s.answer
                 from submitted s join added using (event_id, id)
                 where s.idempotency_key is not null),
             audited as (
                 insert into audit_log (actor, action, event_id, entity, entity_id, after)
-                select s.actor, 'SUBMIT', s.event_id, 'request', s.id, cast(s.answer as jsonb)
+                select s.actor, 'SUBMIT', s.event_id, 'request', s.id, s.answer
                 from submitted s join added using (event_id, id)
                 order by s.arrival)
             select event_id, id, true from added
