@@ -29,7 +29,15 @@ public class Events {
     private static final TypeReference<Map<ResourceType, Integer>> QUOTA = new TypeReference<>() { };
     private static final TypeReference<Set<String>> NAMES = new TypeReference<>() { };
 
+    /** How long a submission may be checked against what was read (see {@link #recentWithOrganisation}). */
+    private static final long RECENT_NANOS = 5_000_000_000L;
+
     private final JdbcClient jdbc;
+    private final Map<String, ZoneId> timeZones = new ConcurrentHashMap<>();
+    private final Map<List<String>, Recent> recent = new ConcurrentHashMap<>();
+
+    private record Recent(WithOrganisation found, long readAtNanos) {
+    }
 
     public Events(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -71,17 +79,9 @@ public class Events {
         return read;
     }
 
-    private final Map<String, ZoneId> timeZones = new ConcurrentHashMap<>();
-
     /** An event with one of its organisations (empty when it has no such organisation). */
     public record WithOrganisation(StoredEvent stored, Optional<ProblemDocument.Organisation> organisation) {
     }
-
-    private record Recent(WithOrganisation found, long readAtNanos) {
-    }
-
-    private static final long RECENT_NANOS = 5_000_000_000L;
-    private final Map<List<String>, Recent> recent = new ConcurrentHashMap<>();
 
     /**
      * As {@link #findWithOrganisation}, but as read in the last few seconds: every submission needs it and it hardly

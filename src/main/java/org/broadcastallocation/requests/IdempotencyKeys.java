@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The first answer to each (organisation, Idempotency-Key), so a retried POST never makes a duplicate. */
+/**
+ * The first answer to each (organisation, Idempotency-Key), so a retried POST never makes a duplicate. Written with
+ * the request itself ({@link Requests#insertSubmitted}).
+ */
 @Repository
 public class IdempotencyKeys {
 
@@ -25,13 +28,5 @@ public class IdempotencyKeys {
                 .params(eventId, organisationId, key)
                 .query((row, index) -> new Answer(row.getString(1), row.getInt(2), row.getString(3)))
                 .optional();
-    }
-
-    /** Fails with a duplicate key when a concurrent retry got there first; the caller then replays its answer. */
-    public void remember(String eventId, String organisationId, String key, Answer answer) {
-        jdbc.sql("""
-                insert into idempotency_key (event_id, organisation_id, key, request_id, response_status, response_body)
-                values (?, ?, ?, ?, ?, cast(? as jsonb))""")
-                .params(eventId, organisationId, key, answer.requestId(), answer.status(), answer.body()).update();
     }
 }

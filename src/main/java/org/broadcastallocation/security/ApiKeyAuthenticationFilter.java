@@ -46,9 +46,10 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        var presented = ApiKeys.KeyHash.of(header.substring(7).trim());
         Optional<Broadcaster> broadcaster;
         try {
-            broadcaster = keys.authenticate(header.substring(7).trim());
+            broadcaster = keys.authenticate(presented);
         } catch (DataAccessException databaseAway) {
             // Outside the controllers, so the problem-details advice never sees this: answer 503 here.
             unavailable.respond(response);
@@ -61,6 +62,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
         var authentication = new UsernamePasswordAuthenticationToken(broadcaster.get(), null,
                 List.of(new SimpleGrantedAuthority(ROLE)));
+        authentication.setDetails(presented);
         SecurityContextHolder.getContext().setAuthentication(authentication);
         chain.doFilter(request, response);
     }

@@ -88,8 +88,9 @@ public class ApiKeys {
         return revoked;
     }
 
-    public Optional<Broadcaster> authenticate(String key) {
-        String hash = hash(key);
+    /** @param presented the key's hash, which the caller keeps: the rate limit counts by it too */
+    public Optional<Broadcaster> authenticate(KeyHash presented) {
+        String hash = presented.value();
         long now = System.nanoTime();
         var known = remembered.get(hash);
         if (known != null && known.untilNanos() - now > 0) {
@@ -126,6 +127,13 @@ public class ApiKeys {
             });
         } else {
             forget.run();
+        }
+    }
+
+    /** A presented key as the service knows it: by its SHA-256, hashed once per call. */
+    public record KeyHash(String value) {
+        public static KeyHash of(String key) {
+            return new KeyHash(hash(key));
         }
     }
 

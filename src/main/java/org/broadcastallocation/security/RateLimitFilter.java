@@ -33,7 +33,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String caller = caller(request);
+        String caller = caller();
         long wait = caller == null ? 0 : limiter.acquire(caller);
         if (wait > 0) {
             var problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -50,15 +50,13 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String caller(HttpServletRequest request) {
+    private static String caller() {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             return null;
         }
         if (authentication.getPrincipal() instanceof Broadcaster broadcaster) {
-            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                    ? "key:" + ApiKeys.hash(header.substring(7).trim())
+            return authentication.getDetails() instanceof ApiKeys.KeyHash presented ? "key:" + presented.value()
                     : "key:" + broadcaster.eventId() + "/" + broadcaster.organisationId();
         }
         return "user:" + authentication.getName();

@@ -32,6 +32,7 @@ class RateLimitTest {
                 .organisation("bbc", BROADCASTER).resource("EB-01", EDIT_BOOTH, "EDIT", 0, 0, 2).document(), "rate");
         String nos = api.mintKey("rate", "nos");
         String bbc = api.mintKey("rate", "bbc");
+        String nosSecondKey = api.mintKey("rate", "nos");
 
         for (int i = 0; i < 3; i++) {
             assertThat(api.call(nos, "GET", "/api/events/rate/requests", null).status()).isEqualTo(200);
@@ -44,6 +45,8 @@ class RateLimitTest {
         long retryAfter = Long.parseLong(limited.header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, 4L);
         assertThat(api.call(bbc, "GET", "/api/events/rate/requests", null).status()).isEqualTo(200);
+        // A bucket per key, not per organisation: NOS's other key (another desk, say) is not held up.
+        assertThat(api.call(nosSecondKey, "GET", "/api/events/rate/requests", null).status()).isEqualTo(200);
 
         Thread.sleep(retryAfter * 1000 + 100);
         assertThat(api.call(nos, "GET", "/api/events/rate/requests", null).status()).isEqualTo(200);
