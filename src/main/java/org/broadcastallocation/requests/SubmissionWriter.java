@@ -5,11 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Group commit for submissions. At a deadline's rush every broadcaster submits at once, and a statement and a commit of
  * its own per submission cost the database more than all the rest of the call. Submissions, checked by their callers,
  * wait here; a writer takes all that are waiting (up to {@code broadcast.submissions.batch}) and writes them with one
- * statement and one commit, then answers each caller. Nothing is acknowledged before its commit.
+ * statement and one commit, then answers each caller. Nothing is acknowledged before its commit. A caller waits without
+ * a thread (its answer is a future, the HTTP call is answered asynchronously), so a batch can hold every submission in
+ * flight, not just one per request thread: fewer, bigger commits, and no request thread idle while the disk flushes.
  *
  * <p>A batch the database refuses as a whole (an Idempotency-Key taken by a retry, say) is written again one submission
  * at a time, so that each gets the answer it would have had alone; a batch that fails because the database is away
@@ -41,6 +45,8 @@ public class SubmissionWriter implements SmartLifecycle {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
+    /** Submissions per statement: how well the writer groups them (1 under light load; more the busier). */
+    private final DistributionSummary batchSizes;
 
     /** What became of a submission. */
     public enum Outcome {
@@ -56,37 +62,40 @@ public class SubmissionWriter implements SmartLifecycle {
     }
 
     public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:1}") int writers,
-            @Value("${broadcast.submissions.batch:200}") int batch) {
+            @Value("${broadcast.submissions.batch:200}") int batch, MeterRegistry meters) {
         this.requests = requests;
+        this.batchSizes = DistributionSummary.builder("broadcast.submissions.batch")
+                .description("Submissions written by one statement and one commit").baseUnit("submissions")
+                .register(meters);
+        Gauge.builder("broadcast.submissions.waiting", queue, BlockingQueue::size)
+                .description("Submissions checked and waiting for the writer").baseUnit("submissions")
+                .register(meters);
         this.writers = Math.max(1, writers);
         this.batch = Math.max(1, batch);
     }
 
     /**
-     * Writes the submission with whatever others are waiting, and returns once it is committed (or refused).
+     * Writes the submission with whatever others are waiting; the answer comes once it is committed (or refused), on
+     * the writer's thread: what follows it there must be quick and must not touch the database.
      *
-     * @throws org.springframework.dao.DuplicateKeyException when the Idempotency-Key was taken by a retry first
+     * @return fails with {@link org.springframework.dao.DuplicateKeyException} when the Idempotency-Key was taken by
+     *         a retry first, with {@link DataAccessResourceFailureException} when no answer came in time
      */
-    public Outcome write(Requests.Submission submission) {
+    public CompletableFuture<Outcome> submit(Requests.Submission submission) {
         if (!running) {
-            return alone(submission);
+            try {
+                return CompletableFuture.completedFuture(alone(submission));
+            } catch (RuntimeException failed) {
+                return CompletableFuture.failedFuture(failed);
+            }
         }
         var pending = new Pending(submission, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            return pending.outcome().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (TimeoutException | InterruptedException notAnswered) {
-            if (notAnswered instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new DataAccessResourceFailureException("the submission was not written in time; retry it with"
-                    + " the same Idempotency-Key");
-        }
+        return pending.outcome().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(failure ->
+                CompletableFuture.failedFuture(failure instanceof TimeoutException
+                        ? new DataAccessResourceFailureException("the submission was not written in time; retry it"
+                                + " with the same Idempotency-Key")
+                        : failure));
     }
 
     private void writeWhileRunning() {
@@ -99,6 +108,7 @@ public class SubmissionWriter implements SmartLifecycle {
                 }
                 taken.add(first);
                 queue.drainTo(taken, batch - 1);
+                batchSizes.record(taken.size());
                 writeBatch(taken);
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -74,6 +75,8 @@ public class SecurityConfiguration {
                 }), BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
+                        // The answer to a call authorised already (a submission answered after its group commit).
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/", "/index.html", "/broadcaster.html", "/console/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers(GET, "/api/me").authenticated()

@@ -4,13 +4,13 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
@@ -68,23 +67,16 @@ public class RequestsController {
 
     @PostMapping("/api/events/{event}/requests")
     @Operation(summary = "Submit a request (Idempotency-Key: a retry returns the first answer, never a duplicate)")
-    ResponseEntity<String> submit(@PathVariable String event, @RequestBody ProblemDocument.Request body,
+    CompletableFuture<ResponseEntity<String>> submit(@PathVariable String event,
+            @RequestBody ProblemDocument.Request body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication caller) {
-        var broadcaster = (Broadcaster) caller.getPrincipal();
-        RequestDesk.Submitted submitted;
-        try {
-            submitted = desk.submit(broadcaster, event, body, idempotencyKey);
-        } catch (DuplicateKeyException raced) {
-            if (idempotencyKey == null) {
-                throw new Conflict("request " + body.id() + " exists already");
-            }
-            submitted = desk.replay(broadcaster, event, idempotencyKey);
-        }
-        return ResponseEntity.status(submitted.status())
-                .location(URI.create("/api/events/" + event + "/requests/" + submitted.requestId()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(submitted.body());
+        // Answered when the group commit is done; the request thread goes back to work meanwhile.
+        return desk.submit((Broadcaster) caller.getPrincipal(), event, body, idempotencyKey)
+                .thenApply(submitted -> ResponseEntity.status(submitted.status())
+                        .location(URI.create("/api/events/" + event + "/requests/" + submitted.requestId()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(submitted.body()));
     }
 
     @GetMapping("/api/events/{event}/requests")

@@ -56,6 +56,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service and waits until its health endpoint says UP. */
     void start() throws IOException, InterruptedException {
+        try (var taken = new java.net.Socket("127.0.0.1", port)) {
+            // Its health check would answer for this one: measuring another service by mistake.
+            throw new IllegalStateException("port " + port + " is taken (another benchmark's service?); stop it or"
+                    + " pass -Dload.port=");
+        } catch (java.net.ConnectException free) {
+            // as it should be
+        }
         starts++;
         var log = logDirectory.resolve(database + "-" + starts + ".log").toFile();
         var command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap));

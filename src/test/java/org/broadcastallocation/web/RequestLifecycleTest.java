@@ -35,6 +35,12 @@ class RequestLifecycleTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    javax.sql.DataSource dataSource;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+    @Autowired
+    org.springframework.core.env.Environment environment;
 
     private static int imported;
     private String event;
@@ -148,10 +154,57 @@ class RequestLifecycleTest {
         assertThat(mine).hasSize(31);
     }
 
+    @Test
+    void moreSubmissionsThanRequestThreadsWaitForOneCommitTogether() throws Exception {
+        int requestThreads = environment.getProperty("server.tomcat.threads.max", Integer.class, 200);
+        int submissions = 4 * requestThreads;
+        var batches = meters.get("broadcast.submissions.batch").summary();
+        var waiting = meters.get("broadcast.submissions.waiting").gauge();
+        double takenBefore = batches.totalAmount();
+        java.util.concurrent.Future<java.util.List<ResponseEntity<String>>> answers;
+        var caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            // The writer's insert waits for this lock, as it would for a slow disk.
+            holder.createStatement().execute("lock table request in share mode");
+            var calls = new java.util.ArrayList<java.util.concurrent.Callable<ResponseEntity<String>>>();
+            for (int i = 0; i < submissions; i++) {
+                String key = "k-together-" + i;
+                calls.add(() -> submitWithKey("", key));
+            }
+            answers = caller.submit(() -> concurrently(calls, submissions));
+
+            // All are checked and wait for the writer (its first batch, blocked, and the queue), though far fewer
+            // request threads exist: a waiting submission holds none.
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (batches.totalAmount() - takenBefore + waiting.value() < submissions
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(batches.totalAmount() - takenBefore + waiting.value()).isEqualTo(submissions);
+            holder.rollback();
+        } finally {
+            caller.shutdown();
+        }
+
+        for (var answer : answers.get(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        // Written in two commits at most: the one that waited for the lock and one for all that queued behind it.
+        assertThat(batches.max()).isGreaterThan(requestThreads);
+        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
+        assertThat(mine).hasSize(submissions);
+    }
+
     /** The calls at once, from 16 threads; their answers in the calls' order. */
     private static <T> java.util.List<T> concurrently(java.util.List<java.util.concurrent.Callable<T>> calls)
             throws Exception {
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        return concurrently(calls, 16);
+    }
+
+    private static <T> java.util.List<T> concurrently(java.util.List<java.util.concurrent.Callable<T>> calls,
+            int threads) throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
         try {
             var answers = new java.util.ArrayList<T>();
             for (var future : pool.invokeAll(calls)) {
