@@ -1,9 +1,16 @@
 package org.broadcastallocation.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -194,6 +201,38 @@ class RequestLifecycleTest {
         assertThat(batches.max()).isGreaterThan(requestThreads);
         var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
         assertThat(mine).hasSize(submissions);
+    }
+
+    @Test
+    void aSubmissionWhoseCallerGaveUpWaitingIsStillWrittenAndItsRetryGetsTheAnswer() throws Exception {
+        var impatient = HttpClient.newHttpClient();
+        var submission = HttpRequest.newBuilder(URI.create(http.getRootUri() + requests()))
+                .timeout(Duration.ofMillis(500))
+                .header("Authorization", "Bearer " + nosKey).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "k-gave-up")
+                .POST(HttpRequest.BodyPublishers.ofString(BOOTH.formatted("gave-up"))).build();
+        try (var holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table request in share mode");
+            assertThatThrownBy(() -> impatient.send(submission, HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(HttpTimeoutException.class);
+            holder.rollback();
+        }
+        // Written once the lock is gone, though no one is left to hear it.
+        ResponseEntity<String> stored;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        do {
+            Thread.sleep(50);
+            stored = broadcaster(nosKey, HttpMethod.GET, requests() + "/gave-up", null, Map.of());
+        } while (stored.getStatusCode() != HttpStatus.OK && System.nanoTime() < deadline);
+        assertThat(stored.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        var retry = submitWithKey("gave-up", "k-gave-up");
+
+        assertThat(retry.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(retry.getBody())).isEqualTo(json.readTree(stored.getBody()));
+        var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
+        assertThat(mine).hasSize(1);
     }
 
     /** The calls at once, from 16 threads; their answers in the calls' order. */
