@@ -168,6 +168,7 @@ class RequestLifecycleTest {
         var batches = meters.get("broadcast.submissions.batch").summary();
         var waiting = meters.get("broadcast.submissions.waiting").gauge();
         double takenBefore = batches.totalAmount();
+        long batchesBefore = batches.count();
         java.util.concurrent.Future<java.util.List<ResponseEntity<String>>> answers;
         var caller = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (var holder = dataSource.getConnection()) {
@@ -197,7 +198,8 @@ class RequestLifecycleTest {
         for (var answer : answers.get(30, java.util.concurrent.TimeUnit.SECONDS)) {
             assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         }
-        // Written in two commits at most: the one that waited for the lock and one for all that queued behind it.
+        // Written in two commits: the one that waited for the lock and one for all that queued behind it.
+        assertThat(batches.count() - batchesBefore).isEqualTo(2);
         assertThat(batches.max()).isGreaterThan(requestThreads);
         var mine = json.readTree(broadcaster(nosKey, HttpMethod.GET, requests(), null, Map.of()).getBody());
         assertThat(mine).hasSize(submissions);
