@@ -237,6 +237,42 @@ class RequestLifecycleTest {
         assertThat(mine).hasSize(1);
     }
 
+    @Test
+    void theAnswerToASubmissionIsAFullHttpAnswerAndIsCounted() throws Exception {
+        var requestsMetric = meters.find("http.server.requests").tag("method", "POST").tag("status", "201")
+                .tag("uri", "/api/events/{event}/requests");
+        long countedBefore = requestsMetric.timer() == null ? 0 : requestsMetric.timer().count();
+        var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        var submission = HttpRequest.newBuilder(URI.create(http.getRootUri() + requests()))
+                .header("Authorization", "Bearer " + nosKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(BOOTH.formatted("full"))).build();
+
+        var created = client.send(submission, HttpResponse.BodyHandlers.ofByteArray());
+        var read = client.send(HttpRequest.newBuilder(URI.create(http.getRootUri() + requests() + "/full"))
+                .header("Authorization", "Bearer " + nosKey).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        var headers = created.headers();
+        assertThat(headers.firstValue("Location")).contains(requests() + "/full");
+        assertThat(headers.firstValue("Content-Type")).contains("application/json");
+        assertThat(headers.firstValueAsLong("Content-Length")).hasValue(created.body().length);
+        assertThat(json.readTree(created.body())).isEqualTo(json.readTree(read.body()));
+        // The same protective headers as any other answer.
+        for (String header : java.util.List.of("X-Content-Type-Options", "X-Frame-Options", "Cache-Control",
+                "Pragma", "Expires", "X-XSS-Protection")) {
+            assertThat(headers.allValues(header)).as(header).isNotEmpty()
+                    .isEqualTo(read.headers().allValues(header));
+        }
+        // In the service's request metrics, as the call it was, once it was answered.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while ((requestsMetric.timer() == null || requestsMetric.timer().count() == countedBefore)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(requestsMetric.timer()).isNotNull();
+        assertThat(requestsMetric.timer().count()).isEqualTo(countedBefore + 1);
+    }
+
     /** The calls at once, from 16 threads; their answers in the calls' order. */
     private static <T> java.util.List<T> concurrently(java.util.List<java.util.concurrent.Callable<T>> calls)
             throws Exception {
