@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +48,8 @@ public class SubmissionWriter implements SmartLifecycle {
     private volatile boolean running;
     /** Submissions per statement: how well the writer groups them (1 under light load; more the busier). */
     private final DistributionSummary batchSizes;
+    /** From a submission handed to the writer to its answer: its wait in the queue, then its batch's statement. */
+    private final Timer written;
 
     /** What became of a submission. */
     public enum Outcome {
@@ -57,8 +60,8 @@ public class SubmissionWriter implements SmartLifecycle {
         CHECKED_AGAINST_OLD
     }
 
-    /** A submission waiting to be written, and its caller's answer. */
-    private record Pending(Requests.Submission submission, CompletableFuture<Outcome> outcome) {
+    /** A submission waiting to be written since {@code handedOver} (nanoTime), and its caller's answer. */
+    private record Pending(Requests.Submission submission, CompletableFuture<Outcome> outcome, long handedOver) {
     }
 
     public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:1}") int writers,
@@ -70,6 +73,8 @@ public class SubmissionWriter implements SmartLifecycle {
         Gauge.builder("broadcast.submissions.waiting", queue, BlockingQueue::size)
                 .description("Submissions checked and waiting for the writer").baseUnit("submissions")
                 .register(meters);
+        this.written = Timer.builder("broadcast.submissions.written")
+                .description("From a submission handed to the writer to its commit (or refusal)").register(meters);
         this.writers = Math.max(1, writers);
         this.batch = Math.max(1, batch);
     }
@@ -89,7 +94,9 @@ public class SubmissionWriter implements SmartLifecycle {
                 return CompletableFuture.failedFuture(failed);
             }
         }
-        var pending = new Pending(submission, new CompletableFuture<>());
+        var pending = new Pending(submission, new CompletableFuture<>(), System.nanoTime());
+        pending.outcome().whenComplete((outcome, failure) ->
+                written.record(System.nanoTime() - pending.handedOver(), TimeUnit.NANOSECONDS));
         queue.add(pending);
         return pending.outcome().orTimeout(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS).exceptionallyCompose(failure ->
                 CompletableFuture.failedFuture(failure instanceof TimeoutException

@@ -102,6 +102,14 @@ public final class LoadBenchmark {
         if (!settings.isEmpty()) {
             System.out.println("Service settings: " + settings);
         }
+        // The service's own percentiles of its calls, over about the last 15 s: what of a call's time was spent in
+        // the service (from its first filter to its answer written) and what outside it (driver, kernel, waiting
+        // for a core).
+        settings.putIfAbsent("MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_HTTP_SERVER_REQUESTS", "0.5,0.95,0.99");
+        settings.putIfAbsent("MANAGEMENT_METRICS_DISTRIBUTION_EXPIRY_HTTP_SERVER_REQUESTS", "15s");
+        settings.putIfAbsent("MANAGEMENT_METRICS_DISTRIBUTION_PERCENTILES_BROADCAST_SUBMISSIONS_WRITTEN",
+                "0.5,0.95,0.99");
+        settings.putIfAbsent("MANAGEMENT_METRICS_DISTRIBUTION_EXPIRY_BROADCAST_SUBMISSIONS_WRITTEN", "15s");
         return settings;
     }
 
@@ -126,6 +134,12 @@ public final class LoadBenchmark {
         var submissions = new Latencies("submissions only: " + THREADS + " broadcasters POST new requests");
         drive(submissions, THREADS, SECONDS, this::submitOnly);
         submissions.print(System.out);
+        System.out.println("The service's own view of these calls (about the last 15 s), first filter to answer"
+                + " written: " + servicePercentiles("http.server.requests", "&tag=method:POST&tag=uri:"
+                        + java.net.URLEncoder.encode("/api/events/{event}/requests",
+                                java.nio.charset.StandardCharsets.UTF_8)));
+        System.out.println("  of which handed to the writer until committed: "
+                + servicePercentiles("broadcast.submissions.written", ""));
         errors += submissions.errors();
 
         // Submissions arriving at a steady rate, each timed from when it was due (not from when a busy thread got
@@ -245,6 +259,18 @@ public final class LoadBenchmark {
                 + " compiler threads), %.1f %% of the last 10 s%s%n",
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin), (compiled - atStart) / 1000, 100 * lastShare,
                 lastShare < JIT_SETTLED ? "" : " (not settled: figures below include compiling)");
+    }
+
+    /** The service's own percentiles of a timer's recent records (the service was started asking for them). */
+    private String servicePercentiles(String timer, String tags) throws Exception {
+        var percentiles = new ArrayList<String>();
+        for (var percentile : List.of(Map.entry("p50", "0.5"), Map.entry("p95", "0.95"), Map.entry("p99", "0.99"))) {
+            var metric = api.expect(200, api.get("/actuator/metrics/" + timer + ".percentile?tag=phi:"
+                    + percentile.getValue() + tags, Api.PLANNER));
+            percentiles.add(String.format("%s %.2f ms", percentile.getKey(),
+                    1000 * metric.get("measurements").get(0).get("value").asDouble()));
+        }
+        return String.join(", ", percentiles);
     }
 
     /** The service's jvm.compilation.time: how long its JIT compilers have worked so far, in milliseconds. */

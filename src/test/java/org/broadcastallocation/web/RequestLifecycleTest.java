@@ -271,6 +271,9 @@ class RequestLifecycleTest {
         }
         assertThat(requestsMetric.timer()).isNotNull();
         assertThat(requestsMetric.timer().count()).isEqualTo(countedBefore + 1);
+        // With the percentiles the test profile asks for, as an operator might.
+        assertThat(meters.find("http.server.requests.percentile").tag("method", "POST").tag("phi", "0.99")
+                .tag("uri", "/api/events/{event}/requests").gauge()).isNotNull();
     }
 
     /** The calls at once, from 16 threads; their answers in the calls' order. */
