@@ -242,6 +242,8 @@ class RequestLifecycleTest {
         var requestsMetric = meters.find("http.server.requests").tag("method", "POST").tag("status", "201")
                 .tag("uri", "/api/events/{event}/requests");
         long countedBefore = requestsMetric.timer() == null ? 0 : requestsMetric.timer().count();
+        var written = meters.get("broadcast.submissions.written").timer();
+        long writtenBefore = written.count();
         var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         var submission = HttpRequest.newBuilder(URI.create(http.getRootUri() + requests()))
                 .header("Authorization", "Bearer " + nosKey).header("Content-Type", "application/json")
@@ -271,6 +273,8 @@ class RequestLifecycleTest {
         }
         assertThat(requestsMetric.timer()).isNotNull();
         assertThat(requestsMetric.timer().count()).isEqualTo(countedBefore + 1);
+        // Its wait for the writer, from hand-over to commit, is timed once.
+        assertThat(written.count()).isEqualTo(writtenBefore + 1);
         // With the percentiles the test profile asks for, as an operator might.
         assertThat(meters.find("http.server.requests.percentile").tag("method", "POST").tag("phi", "0.99")
                 .tag("uri", "/api/events/{event}/requests").gauge()).isNotNull();
