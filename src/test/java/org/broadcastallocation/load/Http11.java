@@ -81,6 +81,13 @@ final class Http11 implements AutoCloseable {
         return response;
     }
 
+    /** Opens the connection now (if not open), so that the first call does not pay for it. */
+    void connect() throws IOException {
+        if (socket == null) {
+            open();
+        }
+    }
+
     private void open() throws IOException {
         close();
         socket = new Socket();

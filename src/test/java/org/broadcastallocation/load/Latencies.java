@@ -1,6 +1,7 @@
 package org.broadcastallocation.load;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,8 +32,37 @@ final class Latencies {
         return endpoints.computeIfAbsent(name, key -> new Endpoint());
     }
 
+    /** A call slower than this (the submissions' p99 target) is counted by when in the phase it began. */
+    private static final long SLOW_MICROS = 25_000;
+    /** Slow calls by the 100 ms stretch of the phase they began (or were due) in: a stall or a spread tail. */
+    private final Map<Long, AtomicLong> slowByStretch = new ConcurrentSkipListMap<>();
+    private java.time.LocalTime startedAt;
+    /** The driver's own pauses while the phase ran. */
+    private List<Hiccups.Hiccup> hiccups = List.of();
+    /** PostgreSQL checkpoints begun while the phase ran, or -1 when not known. */
+    private long checkpoints = -1;
+
+    /** Of the slow calls timed from when they were due: their whole time, and the part before they were sent. */
+    private final AtomicLong slowMicros = new AtomicLong();
+    private final AtomicLong slowUnsentMicros = new AtomicLong();
+
     void ok(String name, long startNanos) {
-        endpoint(name).micros.recordValue(Math.max(1, (System.nanoTime() - startNanos) / 1_000));
+        ok(name, startNanos, startNanos);
+    }
+
+    /**
+     * @param dueNanos when the call was due (it is timed from then)
+     * @param sentNanos when the driver got round to sending it: a call sent late was late before the service saw it
+     */
+    void ok(String name, long dueNanos, long sentNanos) {
+        long micros = Math.max(1, (System.nanoTime() - dueNanos) / 1_000);
+        endpoint(name).micros.recordValue(micros);
+        if (micros > SLOW_MICROS) {
+            slowByStretch.computeIfAbsent((dueNanos - startedNanos) / 100_000_000L, k -> new AtomicLong())
+                    .incrementAndGet();
+            slowMicros.addAndGet(micros);
+            slowUnsentMicros.addAndGet((sentNanos - dueNanos) / 1_000);
+        }
     }
 
     /** Counts a failure; the first few are printed, so that a failing run says why. */
@@ -46,6 +76,7 @@ final class Latencies {
 
     /** @param cpu the CPU time used so far, to tell what the phase cost */
     void restart(ServiceProcess.Cpu cpu) {
+        startedAt = java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         startedNanos = System.nanoTime();
         cpuAtStart = cpu;
     }
@@ -53,6 +84,15 @@ final class Latencies {
     void end(ServiceProcess.Cpu cpu) {
         endedNanos = System.nanoTime();
         cpuAtEnd = cpu;
+    }
+
+    /** Notes the driver's own pauses over the phase. */
+    void driverPaused(Hiccups driver) {
+        hiccups = driver.between(startedNanos, endedNanos);
+    }
+
+    void checkpointsBegun(long count) {
+        checkpoints = count;
     }
 
     double seconds() {
@@ -68,7 +108,7 @@ final class Latencies {
     }
 
     void print(PrintStream out) {
-        out.printf("%n== %s (%.1f s)%n", phase, seconds());
+        out.printf("%n== %s (%.1f s from %s)%n", phase, seconds(), startedAt);
         out.printf("%-28s %8s %7s %9s %8s %8s %8s %8s%n", "endpoint", "count", "errors", "per s", "p50 ms",
                 "p95 ms", "p99 ms", "max ms");
         endpoints.forEach((name, endpoint) -> {
@@ -78,6 +118,29 @@ final class Latencies {
                     histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
                     histogram.getValueAtPercentile(99) / 1000.0, histogram.getMaxValue() / 1000.0);
         });
+        if (!slowByStretch.isEmpty()) {
+            var worst = slowByStretch.entrySet().stream()
+                    .sorted(Map.Entry.<Long, AtomicLong>comparingByValue(
+                            java.util.Comparator.comparingLong(AtomicLong::get)).reversed())
+                    .limit(8).sorted(Map.Entry.comparingByKey())
+                    .map(stretch -> String.format("%.1f s: %d", stretch.getKey() / 10.0, stretch.getValue().get()))
+                    .toList();
+            out.printf("Calls over %d ms: %d (%.0f %% of their time passed before the driver sent them: due while"
+                    + " the same broadcaster still waited for an earlier answer, or for a core), most of them due in"
+                    + " these 100 ms stretches of the phase: %s%n", SLOW_MICROS / 1000,
+                    slowByStretch.values().stream().mapToLong(AtomicLong::get).sum(),
+                    100.0 * slowUnsentMicros.get() / slowMicros.get(), String.join(", ", worst));
+        }
+        if (!hiccups.isEmpty()) {
+            out.printf("The driver itself was held up %d time(s) for over 20 ms (a thread asking to wake every ms woke"
+                    + " late): %s%n", hiccups.size(), String.join(", ", hiccups.stream()
+                            .map(hiccup -> String.format("%.0f ms at %.1f s", hiccup.lateNanos() / 1e6,
+                                    (hiccup.atNanos() - startedNanos) / 1e9)).limit(8).toList()));
+        }
+        if (checkpoints > 0) {
+            out.printf("PostgreSQL began %d checkpoint(s) during the phase: after one, the first change to each page"
+                    + " writes the whole page to the WAL, so commits take longer for a while%n", checkpoints);
+        }
         long calls = endpoints.values().stream().mapToLong(endpoint -> endpoint.micros.getTotalCount()).sum();
         if (calls > 0 && cpuAtStart != null && cpuAtEnd != null) {
             double service = (double) (cpuAtEnd.service() - cpuAtStart.service()) / calls;

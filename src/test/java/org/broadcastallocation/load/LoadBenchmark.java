@@ -58,6 +58,7 @@ public final class LoadBenchmark {
 
     private final Api api;
     private final ServiceProcess service;
+    private final Hiccups hiccups = new Hiccups();
     /** Each broadcaster thread's own kept-alive connection, as a broadcaster's client would hold one. */
     private final ThreadLocal<Http11> connection;
     /** Per event, per organisation, its API key. */
@@ -134,12 +135,7 @@ public final class LoadBenchmark {
         var submissions = new Latencies("submissions only: " + THREADS + " broadcasters POST new requests");
         drive(submissions, THREADS, SECONDS, this::submitOnly);
         submissions.print(System.out);
-        System.out.println("The service's own view of these calls (about the last 15 s), first filter to answer"
-                + " written: " + servicePercentiles("http.server.requests", "&tag=method:POST&tag=uri:"
-                        + java.net.URLEncoder.encode("/api/events/{event}/requests",
-                                java.nio.charset.StandardCharsets.UTF_8)));
-        System.out.println("  of which handed to the writer until committed: "
-                + servicePercentiles("broadcast.submissions.written", ""));
+        printServiceViewOfSubmissions();
         errors += submissions.errors();
 
         // Submissions arriving at a steady rate, each timed from when it was due (not from when a busy thread got
@@ -148,6 +144,7 @@ public final class LoadBenchmark {
                 + " broadcasters, each timed from when it was due");
         drivePaced(paced, PACED_RATE, SECONDS);
         paced.print(System.out);
+        printServiceViewOfSubmissions();
         errors += paced.errors();
 
         var mixed = new Latencies("mixed while a 3,000-request round solves: " + THREADS
@@ -261,6 +258,16 @@ public final class LoadBenchmark {
                 lastShare < JIT_SETTLED ? "" : " (not settled: figures below include compiling)");
     }
 
+    /** Where a submission's time went, as the service saw it: what the driver's figures add is outside it. */
+    private void printServiceViewOfSubmissions() throws Exception {
+        System.out.println("The service's own view of these calls (about the last 15 s), first filter to answer"
+                + " written: " + servicePercentiles("http.server.requests", "&tag=method:POST&tag=uri:"
+                        + java.net.URLEncoder.encode("/api/events/{event}/requests",
+                                java.nio.charset.StandardCharsets.UTF_8)));
+        System.out.println("  of which handed to the writer until committed: "
+                + servicePercentiles("broadcast.submissions.written", ""));
+    }
+
     /** The service's own percentiles of a timer's recent records (the service was started asking for them). */
     private String servicePercentiles(String timer, String tags) throws Exception {
         var percentiles = new ArrayList<String>();
@@ -269,6 +276,12 @@ public final class LoadBenchmark {
                     + percentile.getValue() + tags, Api.PLANNER));
             percentiles.add(String.format("%s %.2f ms", percentile.getKey(),
                     1000 * metric.get("measurements").get(0).get("value").asDouble()));
+        }
+        for (var measurement : api.expect(200, api.get("/actuator/metrics/" + timer + "?" + tags.replaceFirst("^&",
+                ""), Api.PLANNER)).get("measurements")) {
+            if (measurement.get("statistic").asText().equals("MAX")) {
+                percentiles.add(String.format("max %.2f ms", 1000 * measurement.get("value").asDouble()));
+            }
         }
         return String.join(", ", percentiles);
     }
@@ -291,7 +304,11 @@ public final class LoadBenchmark {
         });
     }
 
-    /** Thread t sends calls t, t + threads, t + 2 threads, ... of a schedule {@code 1/rate} apart. */
+    /**
+     * Thread t sends calls t, t + threads, t + 2 threads, ... of a schedule {@code 1/rate} apart. Each broadcaster
+     * connects before the schedule begins, as one holding a kept-alive connection would have: otherwise the first
+     * tenth of a second times 32 threads starting and connecting at once.
+     */
     private void drivePaced(Latencies latencies, int rate, int seconds) throws Exception {
         long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         long interval = TimeUnit.SECONDS.toNanos(1) / rate;
@@ -300,6 +317,9 @@ public final class LoadBenchmark {
             long call = thread + iteration * THREADS;
             if (call >= calls) {
                 return false;
+            }
+            if (iteration == 0) {
+                connection.get().connect();
             }
             long due = begin + call * interval;
             long wait = due - System.nanoTime();
@@ -319,6 +339,7 @@ public final class LoadBenchmark {
     /** The phase's clock covers the threads' steps, each thread on a connection of its own. */
     private void inParallel(Latencies latencies, int threads, Step step) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long checkpoints = service.checkpoints();
         latencies.restart(service.cpu());
         var work = new ArrayList<Future<?>>();
         for (int i = 0; i < threads; i++) {
@@ -348,6 +369,8 @@ public final class LoadBenchmark {
             pool.shutdownNow();
         }
         latencies.end(service.cpu());
+        latencies.driverPaused(hiccups);
+        latencies.checkpointsBegun(service.checkpoints() - checkpoints);
     }
 
     /** A call that got no answer is an error of the phase, and the next call gets a new connection. */
@@ -406,7 +429,7 @@ public final class LoadBenchmark {
         var body = template(thread, iteration);
         body.put("id", "load-" + thread + "-" + UUID.randomUUID());
         String json = Api.JSON.writeValueAsString(body);
-        long start = due != 0 ? due : System.nanoTime();
+        long sent = System.nanoTime();
         var response = connection.get().call("POST", "/api/events/" + event + "/requests",
                 Map.of("Authorization", Api.bearer(key(thread, iteration)), "Content-Type", "application/json",
                         "Idempotency-Key", UUID.randomUUID().toString()), json);
@@ -414,7 +437,7 @@ public final class LoadBenchmark {
             latencies.error("POST request", response.status() + " " + response.body());
             return null;
         }
-        latencies.ok("POST request", start);
+        latencies.ok("POST request", due != 0 ? due : sent, sent);
         return Api.JSON.readTree(response.body());
     }
 

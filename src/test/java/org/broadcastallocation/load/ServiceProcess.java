@@ -158,6 +158,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** How many checkpoints the PostgreSQL server has begun since its statistics were last reset. */
+    long checkpoints() throws SQLException {
+        return count("select checkpoints_timed + checkpoints_req from pg_stat_bgwriter");
+    }
+
     /** The first column of every row of a query on the service's database, read directly. */
     List<String> strings(String sql) throws SQLException {
         try (var connection = DriverManager.getConnection(SERVER + database, "postgres", "");
