@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * sent) and this thread was late at the same moment, the driver's process, or the whole machine, was held up, not
  * the service: no call was on its way to be slow. The idea is Gil Tene's jHiccup.
  */
-final class Hiccups implements AutoCloseable {
+final class Hiccups {
 
     /** A wake-up later than this is a hiccup: well above the scheduler's ordinary delay on a busy machine. */
     private static final long HICCUP_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -22,8 +22,8 @@ final class Hiccups implements AutoCloseable {
     }
 
     private final ConcurrentLinkedQueue<Hiccup> seen = new ConcurrentLinkedQueue<>();
+    /** A daemon: it watches for as long as the driver runs. */
     private final Thread watcher = new Thread(this::watch, "driver-hiccups");
-    private volatile boolean running = true;
 
     Hiccups() {
         watcher.setDaemon(true);
@@ -31,7 +31,7 @@ final class Hiccups implements AutoCloseable {
     }
 
     private void watch() {
-        while (running) {
+        while (true) {
             long due = System.nanoTime() + TICK_NANOS;
             LockSupport.parkNanos(TICK_NANOS);
             long late = System.nanoTime() - due;
@@ -44,10 +44,5 @@ final class Hiccups implements AutoCloseable {
     /** The hiccups due between two {@link System#nanoTime()} readings. */
     List<Hiccup> between(long fromNanos, long toNanos) {
         return seen.stream().filter(hiccup -> hiccup.atNanos() >= fromNanos && hiccup.atNanos() < toNanos).toList();
-    }
-
-    @Override
-    public void close() {
-        running = false;
     }
 }

@@ -1,6 +1,9 @@
 package org.broadcastallocation.load;
 
 import java.io.PrintStream;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -17,6 +20,19 @@ final class Latencies {
     private long endedNanos;
     private ServiceProcess.Cpu cpuAtStart;
     private ServiceProcess.Cpu cpuAtEnd;
+    private LocalTime startedAt;
+
+    /** A call slower than this (the submissions' p99 target) is counted by when in the phase it was due. */
+    private static final long SLOW_MICROS = 25_000;
+    /** Slow calls by the 100 ms stretch of the phase they were due in: one stall or a spread tail. */
+    private final Map<Long, AtomicLong> slowByStretch = new ConcurrentSkipListMap<>();
+    /** Of the slow calls: their whole time, and the part before they were sent. */
+    private final AtomicLong slowMicros = new AtomicLong();
+    private final AtomicLong slowUnsentMicros = new AtomicLong();
+    /** The driver's own pauses while the phase ran. */
+    private List<Hiccups.Hiccup> hiccups = List.of();
+    /** PostgreSQL checkpoints begun while the phase ran, or -1 when not known. */
+    private long checkpoints = -1;
 
     Latencies(String phase) {
         this.phase = phase;
@@ -31,20 +47,6 @@ final class Latencies {
     Endpoint endpoint(String name) {
         return endpoints.computeIfAbsent(name, key -> new Endpoint());
     }
-
-    /** A call slower than this (the submissions' p99 target) is counted by when in the phase it began. */
-    private static final long SLOW_MICROS = 25_000;
-    /** Slow calls by the 100 ms stretch of the phase they began (or were due) in: a stall or a spread tail. */
-    private final Map<Long, AtomicLong> slowByStretch = new ConcurrentSkipListMap<>();
-    private java.time.LocalTime startedAt;
-    /** The driver's own pauses while the phase ran. */
-    private List<Hiccups.Hiccup> hiccups = List.of();
-    /** PostgreSQL checkpoints begun while the phase ran, or -1 when not known. */
-    private long checkpoints = -1;
-
-    /** Of the slow calls timed from when they were due: their whole time, and the part before they were sent. */
-    private final AtomicLong slowMicros = new AtomicLong();
-    private final AtomicLong slowUnsentMicros = new AtomicLong();
 
     void ok(String name, long startNanos) {
         ok(name, startNanos, startNanos);
@@ -76,7 +78,7 @@ final class Latencies {
 
     /** @param cpu the CPU time used so far, to tell what the phase cost */
     void restart(ServiceProcess.Cpu cpu) {
-        startedAt = java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        startedAt = LocalTime.now().truncatedTo(ChronoUnit.MILLIS);
         startedNanos = System.nanoTime();
         cpuAtStart = cpu;
     }
@@ -121,15 +123,17 @@ final class Latencies {
         if (!slowByStretch.isEmpty()) {
             var worst = slowByStretch.entrySet().stream()
                     .sorted(Map.Entry.<Long, AtomicLong>comparingByValue(
-                            java.util.Comparator.comparingLong(AtomicLong::get)).reversed())
+                            Comparator.comparingLong(AtomicLong::get)).reversed())
                     .limit(8).sorted(Map.Entry.comparingByKey())
                     .map(stretch -> String.format("%.1f s: %d", stretch.getKey() / 10.0, stretch.getValue().get()))
                     .toList();
-            out.printf("Calls over %d ms: %d (%.0f %% of their time passed before the driver sent them: due while"
-                    + " the same broadcaster still waited for an earlier answer, or for a core), most of them due in"
-                    + " these 100 ms stretches of the phase: %s%n", SLOW_MICROS / 1000,
-                    slowByStretch.values().stream().mapToLong(AtomicLong::get).sum(),
-                    100.0 * slowUnsentMicros.get() / slowMicros.get(), String.join(", ", worst));
+            // Only a paced call can be sent after it was due; the others are timed from when they are sent.
+            String unsent = slowUnsentMicros.get() == 0 ? "" : String.format(" (%.0f %% of their time passed before"
+                    + " the driver sent them: due while the same broadcaster still waited for an earlier answer, or"
+                    + " for a core)", 100.0 * slowUnsentMicros.get() / slowMicros.get());
+            out.printf("Calls over %d ms: %d%s, most of them due in these 100 ms stretches of the phase: %s%n",
+                    SLOW_MICROS / 1000, slowByStretch.values().stream().mapToLong(AtomicLong::get).sum(), unsent,
+                    String.join(", ", worst));
         }
         if (!hiccups.isEmpty()) {
             out.printf("The driver itself was held up %d time(s) for over 20 ms (a thread asking to wake every ms woke"

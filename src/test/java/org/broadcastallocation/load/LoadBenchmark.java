@@ -304,8 +304,8 @@ public final class LoadBenchmark {
 
     /**
      * Thread t sends calls t, t + threads, t + 2 threads, ... of a schedule {@code 1/rate} apart. Each broadcaster
-     * connects before the schedule begins, as one holding a kept-alive connection would have: otherwise the first
-     * tenth of a second times 32 threads starting and connecting at once.
+     * connects before the schedule begins, as one holding a kept-alive connection would have: otherwise the
+     * schedule's first calls would time 32 connections opening at once.
      */
     private void drivePaced(Latencies latencies, int rate, int seconds) throws Exception {
         long begin = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
