@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterEach;
@@ -100,23 +102,11 @@ class ConsoleBrowserTest {
 
     @Test
     void aPlannerRunsARoundReadsItsConflictsPublishesAndDownloadsTheReport() throws Exception {
-        String event = importHague();
-        browser.get("http://localhost:" + port + "/");
-
-        // Sign in; the event is picked from the list.
-        type("signin-user", "planner");
-        type("signin-password", "planner-demo");
-        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
-        wait.until(page -> byId("who-name").getText().contains("planner"));
-        wait.until(page -> !page.findElements(By.cssSelector("#event-pick option[value='" + event + "']")).isEmpty());
-        new Select(byId("event-pick")).selectByValue(event);
-        wait.until(page -> byId("round-facts").getText().contains("none yet"));
+        String event = importHague("console-hague");
+        signInAsPlannerAndPick(event);
 
         // A round with a short time limit, watched to its end: the chart fills from the progress stream.
-        type("new-seconds", "5");
-        browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(90))
-                .until(page -> byId("round-facts").getText().contains("SOLVED"));
+        solveRoundToItsEnd();
         assertThat(browser.findElements(By.cssSelector("#score-chart path.line"))).hasSize(1);
         assertThat(byId("round-facts").getText()).contains("Served").containsPattern("\\d+ of 300 requests");
         screenshot("round.png");
@@ -193,6 +183,48 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aPlannerTriesAWhatIfRoundWithAResourceClosedStopsItEarlyAndComparesItWithTheFirst() throws Exception {
+        String event = importHague("console-what-if");
+        signInAsPlannerAndPick(event);
+        solveRoundToItsEnd();
+
+        // The resource the first round used most is closed in the what-if round.
+        var firstRound = report(event, 1);
+        var uses = new HashMap<String, Integer>();
+        firstRound.get("allocations").forEach(allocation -> uses.merge(allocation.get("resource").asText(), 1,
+                Integer::sum));
+        String closed = uses.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+
+        // Given a long time limit, it is stopped once it has a best solution; it keeps that solution.
+        type("new-seconds", "120");
+        type("new-closed", closed);
+        browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
+        wait.until(page -> byId("round-facts").getText().contains("SOLVING") && byId("round-stop").isEnabled());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> !round(event, 2).path("score").isNull()
+                && !round(event, 2).path("score").isMissingNode());
+        byId("round-stop").click();
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(page -> byId("round-facts").getText().contains("STOPPED"));
+        assertThat(byId("round-stop").isEnabled()).isFalse();
+        assertThat(byId("round-publish").isEnabled()).as("a stopped round can be published").isTrue();
+        var whatIf = report(event, 2);
+        assertThat(whatIf.get("allocations")).isNotEmpty()
+                .noneSatisfy(allocation -> assertThat(allocation.get("resource").asText()).isEqualTo(closed));
+
+        // Compared with the first round: every request the first placed on the closed resource is a change.
+        browser.findElement(By.cssSelector("#tabs a[data-view=conflicts]")).click();
+        wait.until(page -> !page.findElements(By.cssSelector("#diff-other option[value='1']")).isEmpty());
+        new Select(byId("diff-other")).selectByValue("1");
+        wait.until(page -> byId("diff").getText().contains("From round 2 to round 1"));
+        var changes = browser.findElements(By.cssSelector("#diff tbody tr"));
+        long onClosedInFirst = changes.stream().filter(row -> row.findElements(By.tagName("td")).get(2).getText()
+                .startsWith(closed + " ")).count();
+        assertThat(onClosedInFirst).isEqualTo(uses.get(closed).longValue());
+        assertThat(changes).noneSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(1).getText())
+                .startsWith(closed + " "));
+    }
+
+    @Test
     void aBroadcasterSubmitsAmendsAndCancelsARequestWithTheirKey() throws Exception {
         String event = "console-desk";
         var document = Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
@@ -246,12 +278,48 @@ class ConsoleBrowserTest {
         return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
 
-    /** From the report over HTTP: an organisation holding parking and, at an overlapping time, something else. */
-    private String organisationWithVanAndPosition(String event) throws IOException {
+    /** Signs in as the planner and picks the event from the list. */
+    private void signInAsPlannerAndPick(String event) {
+        browser.get("http://localhost:" + port + "/");
+        type("signin-user", "planner");
+        type("signin-password", "planner-demo");
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("planner"));
+        wait.until(page -> !page.findElements(By.cssSelector("#event-pick option[value='" + event + "']")).isEmpty());
+        new Select(byId("event-pick")).selectByValue(event);
+        wait.until(page -> byId("round-facts").getText().contains("none yet"));
+    }
+
+    /** A new round with a 5 s time limit, from the form, watched until it is solved. */
+    private void solveRoundToItsEnd() {
+        type("new-seconds", "5");
+        browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(90))
+                .until(page -> byId("round-facts").getText().contains("SOLVED"));
+    }
+
+    private JsonNode report(String event, int round) {
+        return operator("/api/events/" + event + "/rounds/" + round + "/report");
+    }
+
+    private JsonNode round(String event, int round) {
+        return operator("/api/events/" + event + "/rounds/" + round);
+    }
+
+    private JsonNode operator(String path) {
         var headers = new HttpHeaders();
         headers.setBasicAuth("operator", "operator-demo");
-        var report = json.readTree(http.exchange("/api/events/" + event + "/rounds/1/report", HttpMethod.GET,
-                new HttpEntity<>(headers), String.class).getBody());
+        try {
+            return json.readTree(http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class)
+                    .getBody());
+        } catch (IOException unreadable) {
+            throw new AssertionError(path + " did not answer JSON", unreadable);
+        }
+    }
+
+    /** From the report over HTTP: an organisation holding parking and, at an overlapping time, something else. */
+    private String organisationWithVanAndPosition(String event) {
+        var report = report(event, 1);
         for (var van : report.get("allocations")) {
             if (!van.get("type").asText().startsWith("PARKING")) {
                 continue;
@@ -287,8 +355,7 @@ class ConsoleBrowserTest {
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private String importHague() throws IOException {
-        String event = "console-hague";
+    private String importHague(String event) throws IOException {
         var document = (ObjectNode) json.readTree(Files.readString(Path.of("data-samples/hague-2025.json")));
         ((ObjectNode) document.get("event")).put("id", event);
         assertThat(planner(HttpMethod.POST, "/api/events", document.toString()).getStatusCode())
