@@ -200,8 +200,7 @@ class ConsoleBrowserTest {
         type("new-closed", closed);
         browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
         wait.until(page -> byId("round-facts").getText().contains("SOLVING") && byId("round-stop").isEnabled());
-        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> !round(event, 2).path("score").isNull()
-                && !round(event, 2).path("score").isMissingNode());
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> round(event, 2).hasNonNull("score"));
         byId("round-stop").click();
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(page -> byId("round-facts").getText().contains("STOPPED"));
