@@ -147,6 +147,15 @@ public class Events {
         jdbc.sql("update event set late_intake = ?, version = version + 1 where id = ?").params(open, id).update();
     }
 
+    /**
+     * Locks the event's row until the transaction ends and reads its pins' version: whatever numbers a round, ends
+     * one or publishes one takes this lock first, so that those happen one at a time per event.
+     */
+    public Optional<Integer> lockPins(String id) {
+        return jdbc.sql("select pins_version from event where id = ? for update").param(id).query(Integer.class)
+                .optional();
+    }
+
     /** Called in the publishing transaction: rounds snapshotted before it are now on stale pins. */
     public int bumpPinsVersion(String id) {
         return jdbc.sql("update event set pins_version = pins_version + 1 where id = ? returning pins_version")

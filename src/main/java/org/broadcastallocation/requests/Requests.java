@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
@@ -33,9 +34,11 @@ public class Requests {
             priority, submitted_at, status, reasons::text, version, updated_at""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public Requests(JdbcClient jdbc) {
+    public Requests(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     private static final String INSERT_COLUMNS = """
@@ -181,12 +184,33 @@ public class Requests {
                 .params(status.name(), eventId, id, expectedVersion).update() == 1;
     }
 
-    /** What a round decided for the requests it saw (unpublished: ALLOCATED / WAITLISTED with reasons). */
-    public void setOutcome(String eventId, String id, RequestStatus status, List<String> reasons) {
-        jdbc.sql("""
+    /**
+     * Where a round's word puts a request: ALLOCATED or WAITLISTED (with reasons) when a round ends, CONFIRMED or
+     * WAITLISTED when one is published, SUBMITTED again when the round that spoke for it no longer does.
+     * {@code expectedVersion} is the version the decision was taken on.
+     */
+    public record Outcome(String id, int expectedVersion, RequestStatus status, List<String> reasons) {
+    }
+
+    /**
+     * Records outcomes in one batch. Each is written only while its request still awaits one (never over a
+     * confirmed, cancelled or rejected request) and is still at the version the outcome was decided on (never over
+     * an amendment that came meanwhile).
+     *
+     * @return per outcome, whether it was written
+     */
+    public boolean[] recordOutcomes(String eventId, List<Outcome> outcomes) {
+        int[] counts = batch.batchUpdate("""
                 update request set status = ?, reasons = cast(? as jsonb), version = version + 1, updated_at = now()
-                where event_id = ? and id = ? and status not in ('CANCELLED', 'REJECTED')""")
-                .params(status.name(), JsonColumns.write(reasons), eventId, id).update();
+                where event_id = ? and id = ? and version = ? and status in ('SUBMITTED', 'ALLOCATED', 'WAITLISTED')""",
+                outcomes.stream().map(outcome -> new Object[] {outcome.status().name(),
+                        JsonColumns.write(outcome.reasons()), eventId, outcome.id(), outcome.expectedVersion()})
+                        .toList());
+        var written = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            written[i] = counts[i] == 1;
+        }
+        return written;
     }
 
     public Optional<StoredRequest> find(String eventId, String id) {

@@ -24,9 +24,6 @@ import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.Violation;
 import org.broadcastallocation.report.AllocationReport;
-import org.broadcastallocation.requests.Pins;
-import org.broadcastallocation.requests.RequestStatus;
-import org.broadcastallocation.requests.Requests;
 
 /**
  * A planner's allocation rounds: snapshot the open requests and the pins (optionally with what-if overrides), solve
@@ -39,19 +36,17 @@ public class RoundDesk {
     private final RoundSolving solving;
     private final EventCatalogue catalogue;
     private final Events events;
-    private final Requests requests;
-    private final Pins pins;
+    private final RoundOutcomes outcomes;
     private final AuditLog audit;
     private final int defaultSeconds;
 
-    public RoundDesk(Rounds rounds, RoundSolving solving, EventCatalogue catalogue, Events events, Requests requests,
-            Pins pins, AuditLog audit, @Value("${broadcast.rounds.default-seconds:30}") int defaultSeconds) {
+    RoundDesk(Rounds rounds, RoundSolving solving, EventCatalogue catalogue, Events events, RoundOutcomes outcomes,
+            AuditLog audit, @Value("${broadcast.rounds.default-seconds:30}") int defaultSeconds) {
         this.rounds = rounds;
         this.solving = solving;
         this.catalogue = catalogue;
         this.events = events;
-        this.requests = requests;
-        this.pins = pins;
+        this.outcomes = outcomes;
         this.audit = audit;
         this.defaultSeconds = defaultSeconds;
     }
@@ -62,17 +57,18 @@ public class RoundDesk {
         static final Overrides NONE = new Overrides(null, null, null, null);
     }
 
+    /** Snapshots the event as it stands; rounds are numbered one at a time (under the event's lock). */
     @Transactional
     public Rounds.Round create(String eventId, Overrides requested, String actor) {
         var overrides = requested == null ? Overrides.NONE : requested;
-        var stored = catalogue.event(eventId);
+        int pinsVersion = events.lockPins(eventId).orElseThrow(() -> new NotFound("event " + eventId));
         var problem = apply(catalogue.currentProblem(eventId), overrides);
-        int number = rounds.create(eventId, actor, overrides, problem, stored.pinsVersion(), overrides.seconds());
+        int number = rounds.create(eventId, actor, overrides, problem, pinsVersion, overrides.seconds());
         audit.record(actor, "CREATE_ROUND", eventId, "round", String.valueOf(number), null, overrides);
         return rounds.find(eventId, number).orElseThrow();
     }
 
-    /** Claims the round for this instance and solves it in the background. */
+    /** Claims the round for this instance (QUEUED) and solves it in the background when a solver is free. */
     public Rounds.Round solve(String eventId, int number, Integer seconds, String actor) {
         var round = round(eventId, number);
         if (seconds != null && (seconds < 1 || seconds > 3600)) {
@@ -95,63 +91,27 @@ public class RoundDesk {
         return round(eventId, number);
     }
 
-    /** Stops the round wherever it is being solved; the best found stands. */
+    /**
+     * Stops the round wherever it is being solved (the best found stands), or takes a queued one out of the queue
+     * (back to what it was).
+     */
     public Rounds.Round stop(String eventId, int number, String actor) {
         var round = round(eventId, number);
-        if (round.status() != RoundStatus.SOLVING) {
+        if (!round.status().claimed()) {
             throw new Conflict("round " + number + " is " + round.status() + ", not solving");
         }
         rounds.requestStop(eventId, number);
-        solving.stopLocally(eventId, number);
+        if (!rounds.unqueue(eventId, number)) {
+            solving.stopLocally(eventId, number);
+        }
         audit.record(actor, "STOP_ROUND", eventId, "round", String.valueOf(number), null, null);
         return round(eventId, number);
     }
 
-    /**
-     * Pins the round's allocations: they become promises no later round moves. Only an ended, feasible round, once,
-     * and only if no other round was published since it was snapshotted.
-     */
-    @Transactional
+    /** See {@link RoundOutcomes#publish}. */
     public Rounds.Round publish(String eventId, int number, String actor) {
-        var round = rounds.lock(eventId, number).orElseThrow(() -> new NotFound("round " + number));
-        if (round.status() == RoundStatus.PUBLISHED) {
-            throw new Conflict("round " + number + " is published already");
-        }
-        if (!round.status().ended()) {
-            throw new Conflict("round " + number + " is " + round.status() + "; only a finished round is published");
-        }
-        if (round.hard() == null || round.hard() < 0) {
-            throw new Conflict("round " + number + " breaks hard rules (" + round.hard() + " hard) and cannot be"
-                    + " published");
-        }
-        var event = catalogue.event(eventId);
-        if (event.pinsVersion() != round.pinsVersion()) {
-            throw new Conflict("round " + number + " was built on pins that changed since (another round was"
-                    + " published); create a new round");
-        }
-        var report = rounds.report(eventId, number).orElseThrow(() -> new Conflict("round " + number
-                + " has no solution"));
-        var open = new HashSet<String>();
-        requests.withStatus(eventId, List.of(RequestStatus.SUBMITTED, RequestStatus.ALLOCATED,
-                RequestStatus.WAITLISTED, RequestStatus.CONFIRMED)).forEach(request -> open.add(request.id()));
-        int confirmed = 0;
-        for (var allocation : report.allocations()) {
-            if (!open.contains(allocation.request())) {
-                continue;
-            }
-            pins.pin(eventId, new Pins.Pin(allocation.request(), allocation.resource(), allocation.start(),
-                    allocation.end(), number));
-            requests.setOutcome(eventId, allocation.request(), RequestStatus.CONFIRMED, List.of());
-            confirmed++;
-        }
-        for (var unassigned : report.unassigned()) {
-            requests.setOutcome(eventId, unassigned.request(), RequestStatus.WAITLISTED, unassigned.reasons());
-        }
-        events.bumpPinsVersion(eventId);
-        rounds.markPublished(eventId, number, actor);
-        audit.record(actor, "PUBLISH_ROUND", eventId, "round", String.valueOf(number), null,
-                Map.of("confirmed", confirmed, "waitlisted", report.unassigned().size(), "score", report.score()));
-        return round(eventId, number);
+        catalogue.event(eventId);
+        return outcomes.publish(eventId, number, actor);
     }
 
     public Rounds.Round round(String eventId, int number) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,14 +29,12 @@ import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.problem.ProblemDocument;
-import org.broadcastallocation.report.AllocationReport;
-import org.broadcastallocation.requests.RequestStatus;
-import org.broadcastallocation.requests.Requests;
 
 /**
- * Solves the rounds this instance has claimed, one at a time per core it may use. While a round solves, its best
- * solution and a heartbeat are written every couple of seconds, so that another instance can tell a live solve from
- * a dead one and so that nothing found is lost if this one dies.
+ * Solves the rounds this instance has claimed, one at a time per solver thread; the others wait QUEUED. From its
+ * claim on, a round gets a heartbeat every couple of seconds (waiting or solving), so that another instance can tell
+ * a live instance from a dead one; while it solves, its best solution is saved with each heartbeat, so that nothing
+ * found is lost if this one dies.
  */
 @Component
 public class RoundSolving {
@@ -46,22 +45,25 @@ public class RoundSolving {
     private final String instance = UUID.randomUUID().toString();
 
     private final Rounds rounds;
-    private final Requests requests;
+    private final RoundOutcomes outcomes;
     private final AllocationEngine engine;
     private final RoundProgress progress;
     private final int heartbeatTimeout;
+    private final long heartbeatMillis;
     private final ExecutorService solvers;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
-    public RoundSolving(Rounds rounds, Requests requests, AllocationEngine engine, RoundProgress progress,
+    RoundSolving(Rounds rounds, RoundOutcomes outcomes, AllocationEngine engine, RoundProgress progress,
             @Value("${broadcast.rounds.solver-threads:1}") int threads,
-            @Value("${broadcast.rounds.heartbeat-timeout-seconds:30}") int heartbeatTimeout) {
+            @Value("${broadcast.rounds.heartbeat-timeout-seconds:30}") int heartbeatTimeout,
+            @Value("${broadcast.rounds.heartbeat-interval-millis:2000}") long heartbeatMillis) {
         this.rounds = rounds;
-        this.requests = requests;
+        this.outcomes = outcomes;
         this.engine = engine;
         this.progress = progress;
         this.heartbeatTimeout = heartbeatTimeout;
+        this.heartbeatMillis = heartbeatMillis;
         this.solvers = Executors.newFixedThreadPool(threads);
     }
 
@@ -72,12 +74,15 @@ public class RoundSolving {
         volatile ProblemDocument problem;
         volatile Solver<AllocationPlan> solver;
         volatile long startedNanos = System.nanoTime();
+        volatile ScheduledFuture<?> beat;
     }
 
-    /** Solves a round this instance has just claimed, in the background. */
+    /** Solves a round this instance has just claimed (QUEUED), in the background: at once, or when a solver is free. */
     public void start(String eventId, int number, Duration limit) {
         var round = new Running();
         running.put(RoundProgress.key(eventId, number), round);
+        round.beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), heartbeatMillis,
+                heartbeatMillis, TimeUnit.MILLISECONDS);
         solvers.submit(() -> solve(eventId, number, limit, round));
     }
 
@@ -98,8 +103,15 @@ public class RoundSolving {
         MDC.put("event", eventId);
         MDC.put("round", String.valueOf(number));
         String key = RoundProgress.key(eventId, number);
-        var beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), 2, 2, TimeUnit.SECONDS);
+        var beat = round.beat;
         try {
+            if (round.stopRequested.get() || !rounds.startSolving(eventId, number, instance)) {
+                // Stopped while it waited, or taken away (its heartbeat was late): its solver never ran.
+                rounds.unqueue(eventId, number);
+                rounds.find(eventId, number).ifPresent(left -> progress.end(new RoundProgress.Update(eventId, number,
+                        left.status().name(), 0, left.hard(), left.medium(), left.soft())));
+                return;
+            }
             ProblemDocument problem = rounds.problem(eventId, number);
             round.problem = problem;
             var baseline = engine.firstCome(problem);
@@ -123,11 +135,15 @@ public class RoundSolving {
             var status = round.stopRequested.get() ? RoundStatus.STOPPED : RoundStatus.SOLVED;
             var report = engine.reports().build(problem, best, number, status.name(), "optimise", millis(round),
                     baseline);
+            boolean ended;
             synchronized (round) {
                 round.unsaved.set(null);
-                rounds.saveBest(eventId, number, instance, report);
-                recordOutcomes(eventId, report);
-                rounds.finish(eventId, number, instance, status);
+                ended = outcomes.ended(eventId, number, instance, status, report, problem);
+            }
+            if (!ended) {
+                log.warn("Round {} of {} ended here but was no longer this instance's (interrupted meanwhile):"
+                        + " its end is not recorded", number, eventId);
+                return;
             }
             log.info("Round {} of {} {}: {}", number, eventId, status, report.score());
             progress.end(new RoundProgress.Update(eventId, number, status.name(), report.solvingMillis(),
@@ -196,25 +212,21 @@ public class RoundSolving {
         }
     }
 
-    /** Unpublished outcomes: allocated, or waitlisted with the reasons an operator can act on. */
-    private void recordOutcomes(String eventId, AllocationReport report) {
-        for (var allocation : report.allocations()) {
-            if (!allocation.pinned()) {
-                requests.setOutcome(eventId, allocation.request(), RequestStatus.ALLOCATED, List.of());
-            }
-        }
-        for (var unassigned : report.unassigned()) {
-            requests.setOutcome(eventId, unassigned.request(), RequestStatus.WAITLISTED, unassigned.reasons());
-        }
-    }
-
-    /** Rounds whose instance died are INTERRUPTED, at start-up of any instance and every few seconds after. */
+    /**
+     * Rounds whose instance died are released, at start-up of any instance and every few seconds after: a solving
+     * one is INTERRUPTED, a queued one goes back to what it was.
+     */
     @Scheduled(initialDelay = 0, fixedDelayString = "${broadcast.rounds.recovery-interval-millis:10000}")
     public void interruptAbandonedRounds() {
         try {
-            for (var round : rounds.interruptStale(heartbeatTimeout)) {
-                log.warn("Round {} of {} was solving on {} which stopped answering: INTERRUPTED, best saved kept",
-                        round.number(), round.eventId(), round.claimedBy());
+            for (var round : rounds.releaseStale(heartbeatTimeout)) {
+                if (round.status() == RoundStatus.INTERRUPTED) {
+                    log.warn("Round {} of {} was solving on {} which stopped answering: INTERRUPTED, best saved kept",
+                            round.number(), round.eventId(), round.claimedBy());
+                } else {
+                    log.warn("Round {} of {} was queued on an instance which stopped answering: {} again",
+                            round.number(), round.eventId(), round.status());
+                }
                 progress.end(new RoundProgress.Update(round.eventId(), round.number(), "INTERRUPTED", 0,
                         round.hard(), round.medium(), round.soft()));
             }

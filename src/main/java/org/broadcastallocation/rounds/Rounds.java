@@ -27,7 +27,7 @@ public class Rounds {
     private static final String COLUMNS = """
             event_id, number, status, created_at, created_by, overrides::text, pins_version, time_limit_seconds,
             claimed_by, heartbeat_at, started_at, ended_at, score_hard, score_medium, score_soft, solving_millis,
-            published_at, published_by, stop_requested""";
+            published_at, published_by, stop_requested, left_out::text""";
 
     private static final TypeReference<List<ProblemDocument.Resource>> RESOURCES = new TypeReference<>() { };
 
@@ -44,7 +44,37 @@ public class Rounds {
             String overrides, int pinsVersion, Integer timeLimitSeconds, String claimedBy,
             OffsetDateTime heartbeatAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Integer hard,
             Integer medium, Integer soft, Long solvingMillis, OffsetDateTime publishedAt, String publishedBy,
-            boolean stopRequested) {
+            boolean stopRequested, String leftOut) {
+
+        /**
+         * A round publishes once, when it has ended, breaks no hard rule, and was built on the pins of the moment:
+         * a round snapshotted before another round's publish would confirm places that publish may have taken.
+         */
+        public void requirePublishable(int eventPinsVersion) {
+            if (status == RoundStatus.PUBLISHED) {
+                throw new RoundAlreadyPublished("round " + number + " is published already");
+            }
+            if (!status.ended()) {
+                throw new RoundNotEnded("round " + number + " is " + status + "; only a finished round is published");
+            }
+            if (hard == null || hard < 0) {
+                throw new RoundBreaksHardRules("round " + number + " breaks hard rules (" + hard + " hard) and"
+                        + " cannot be published");
+            }
+            if (!builtOnPins(eventPinsVersion)) {
+                throw new RoundOnStalePins("round " + number + " was built on pins that changed since (another"
+                        + " round was published); create a new round");
+            }
+        }
+
+        /** Snapshotted after the latest publish: its outcomes may still speak for the requests. */
+        public boolean builtOnPins(int eventPinsVersion) {
+            return pinsVersion == eventPinsVersion;
+        }
+    }
+
+    /** A request a publish did not confirm although the round placed it, and why. */
+    public record LeftOut(String request, String reason) {
     }
 
     /** A placement a round decided, as stored. */
@@ -114,20 +144,41 @@ public class Rounds {
                 .params(eventId, number).query(String.class).optional();
     }
 
-    /** Takes the round for this instance if nobody is solving it; false when it is not to be had. */
+    /**
+     * Takes the round for this instance if nobody has it: QUEUED until this instance's solver takes it up; false
+     * when it is not to be had.
+     */
     public boolean claim(String eventId, int number, String instance) {
         return jdbc.sql("""
-                update round set status = 'SOLVING', claimed_by = ?, heartbeat_at = now(), started_at = now(),
-                    ended_at = null, stop_requested = false, version = version + 1
+                update round set status = 'QUEUED', queued_from = status, claimed_by = ?, heartbeat_at = now(),
+                    stop_requested = false, version = version + 1
                 where event_id = ? and number = ? and status in ('CREATED', 'STOPPED', 'INTERRUPTED')""")
                 .params(instance, eventId, number).update() == 1;
     }
 
-    /** Still alive; returns whether someone asked for the round to stop. */
+    /** The solver takes the queued round up; false when it was stopped or taken away meanwhile. */
+    public boolean startSolving(String eventId, int number, String instance) {
+        return jdbc.sql("""
+                update round set status = 'SOLVING', queued_from = null, started_at = now(), ended_at = null,
+                    heartbeat_at = now(), version = version + 1
+                where event_id = ? and number = ? and claimed_by = ? and status = 'QUEUED' and not stop_requested""")
+                .params(eventId, number, instance).update() == 1;
+    }
+
+    /** A queued round stopped before its solver began goes back to what it was; false when it was not queued. */
+    public boolean unqueue(String eventId, int number) {
+        return jdbc.sql("""
+                update round set status = queued_from, queued_from = null, claimed_by = null,
+                    stop_requested = false, version = version + 1
+                where event_id = ? and number = ? and status = 'QUEUED'""")
+                .params(eventId, number).update() == 1;
+    }
+
+    /** Still alive (waiting or solving); returns whether someone asked for the round to stop. */
     public boolean heartbeat(String eventId, int number, String instance) {
         return jdbc.sql("""
                 update round set heartbeat_at = now()
-                where event_id = ? and number = ? and claimed_by = ? and status = 'SOLVING'
+                where event_id = ? and number = ? and claimed_by = ? and status in ('QUEUED', 'SOLVING')
                 returning stop_requested""")
                 .params(eventId, number, instance).query(Boolean.class).optional().orElse(true);
     }
@@ -135,7 +186,8 @@ public class Rounds {
     public boolean requestStop(String eventId, int number) {
         return jdbc.sql("""
                 update round set stop_requested = true
-                where event_id = ? and number = ? and status = 'SOLVING'""").params(eventId, number).update() == 1;
+                where event_id = ? and number = ? and status in ('QUEUED', 'SOLVING')""").params(eventId, number)
+                .update() == 1;
     }
 
     /** The best solution so far, replacing the previous best, while the round is this instance's. */
@@ -160,18 +212,26 @@ public class Rounds {
         }
     }
 
-    public void finish(String eventId, int number, String instance, RoundStatus status) {
-        jdbc.sql("""
+    /** Ends the round solved here; false when it is no longer this instance's to end (recovery interrupted it). */
+    public boolean finish(String eventId, int number, String instance, RoundStatus status) {
+        return jdbc.sql("""
                 update round set status = ?, ended_at = now(), version = version + 1
                 where event_id = ? and number = ? and claimed_by = ? and status = 'SOLVING'""")
-                .params(status.name(), eventId, number, instance).update();
+                .params(status.name(), eventId, number, instance).update() == 1;
     }
 
-    /** Rounds whose solving instance stopped answering: their best saved solution stands. */
-    public List<Round> interruptStale(int heartbeatTimeoutSeconds) {
+    /**
+     * Rounds whose instance stopped answering: a solving one is INTERRUPTED (its best saved solution stands); a
+     * queued one, whose solver never ran, goes back to what it was before it was claimed.
+     */
+    public List<Round> releaseStale(int heartbeatTimeoutSeconds) {
         return jdbc.sql("""
-                update round set status = 'INTERRUPTED', ended_at = now(), version = version + 1
-                where status = 'SOLVING' and heartbeat_at < now() - make_interval(secs => ?)
+                update round set
+                    status = case when status = 'SOLVING' then 'INTERRUPTED' else queued_from end,
+                    ended_at = case when status = 'SOLVING' then now() else ended_at end,
+                    claimed_by = case when status = 'SOLVING' then claimed_by end,
+                    queued_from = null, version = version + 1
+                where status in ('QUEUED', 'SOLVING') and heartbeat_at < now() - make_interval(secs => ?)
                 returning\s""" + COLUMNS)
                 .param(heartbeatTimeoutSeconds).query(Rounds::round).list();
     }
@@ -193,10 +253,12 @@ public class Rounds {
                 .params(eventId, number).query(Rounds::round).optional();
     }
 
-    public void markPublished(String eventId, int number, String actor) {
+    public void markPublished(String eventId, int number, String actor, List<LeftOut> leftOut) {
         jdbc.sql("""
-                update round set status = 'PUBLISHED', published_at = now(), published_by = ?, version = version + 1
-                where event_id = ? and number = ?""").params(actor, eventId, number).update();
+                update round set status = 'PUBLISHED', published_at = now(), published_by = ?,
+                    left_out = cast(? as jsonb), version = version + 1
+                where event_id = ? and number = ?""").params(actor, JsonColumns.write(leftOut), eventId, number)
+                .update();
     }
 
     private static Round round(ResultSet row, int index) throws SQLException {
@@ -206,6 +268,6 @@ public class Rounds {
                 row.getObject(11, OffsetDateTime.class), row.getObject(12, OffsetDateTime.class),
                 (Integer) row.getObject(13), (Integer) row.getObject(14), (Integer) row.getObject(15),
                 (Long) row.getObject(16), row.getObject(17, OffsetDateTime.class), row.getString(18),
-                row.getBoolean(19));
+                row.getBoolean(19), row.getString(20));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +37,7 @@ import org.broadcastallocation.allocation.PlanResource;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.events.EventCatalogue;
+import org.broadcastallocation.events.JsonColumns;
 import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.report.AllocationReport;
@@ -50,6 +52,8 @@ import org.broadcastallocation.rounds.Rounds;
 @RequestMapping("/api/events/{event}/rounds")
 @Tag(name = "Rounds", description = "Planners run and publish allocation rounds; operators read their reports.")
 public class RoundsController {
+
+    private static final TypeReference<List<Rounds.LeftOut>> LEFT_OUT = new TypeReference<>() { };
 
     private final RoundDesk desk;
     private final Rounds rounds;
@@ -66,11 +70,14 @@ public class RoundsController {
         this.engine = engine;
     }
 
-    /** A round as a planner follows it. {@code stale}: another round was published since this one's snapshot. */
+    /**
+     * A round as a planner follows it. {@code stale}: another round was published since this one's snapshot.
+     * {@code leftOut}: what its publish did not confirm although the round placed it, and why.
+     */
     public record RoundView(String event, int round, RoundStatus status, AllocationReport.Score score,
             Long solvingMillis, Long elapsedMillis, int pinsVersion, boolean stale, String createdBy,
             OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, OffsetDateTime publishedAt,
-            String publishedBy, String solvingOn) {
+            String publishedBy, String solvingOn, List<Rounds.LeftOut> leftOut) {
     }
 
     public record Change(String request, String before, String after) {
@@ -123,7 +130,11 @@ public class RoundsController {
     }
 
     @PostMapping("/{round}/publish")
-    @Operation(summary = "Pin the round's allocations: confirmed for the broadcasters, kept by every later round")
+    @Operation(summary = "Pin the round's allocations: confirmed for the broadcasters, kept by every later round",
+            description = "Publishing is serialised per event: of two rounds built on the same pins one publishes and"
+                    + " the other is refused as stale (409). A request amended or withdrawn since the round's"
+                    + " snapshot, or placed on a resource deleted, closed or changed since, is not confirmed: it is"
+                    + " listed in leftOut with the reason and takes part in the next round as it is now.")
     RoundView publish(@PathVariable String event, @PathVariable int round, Authentication caller) {
         return view(desk.publish(event, round, Actor.of(caller)));
     }
@@ -271,6 +282,6 @@ public class RoundsController {
                 round.pinsVersion(), round.pinsVersion() != event.pinsVersion(), round.createdBy(),
                 LocalTimes.at(round.createdAt(), zone), LocalTimes.at(round.startedAt(), zone),
                 LocalTimes.at(round.endedAt(), zone), LocalTimes.at(round.publishedAt(), zone), round.publishedBy(),
-                round.status() == RoundStatus.SOLVING ? round.claimedBy() : null);
+                round.status().claimed() ? round.claimedBy() : null, JsonColumns.read(round.leftOut(), LEFT_OUT));
     }
 }
