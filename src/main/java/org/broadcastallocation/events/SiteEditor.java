@@ -14,6 +14,7 @@ import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.problem.Violation;
+import org.broadcastallocation.requests.Pins;
 
 /**
  * A planner's changes to an event's site and organisations after import. Each change is checked with the same
@@ -25,8 +26,10 @@ public class SiteEditor {
     private final Events events;
     private final EventCatalogue catalogue;
     private final AuditLog audit;
+    private final Pins pins;
 
-    public SiteEditor(Events events, EventCatalogue catalogue, AuditLog audit) {
+    public SiteEditor(Events events, EventCatalogue catalogue, AuditLog audit, Pins pins) {
+        this.pins = pins;
         this.events = events;
         this.catalogue = catalogue;
         this.audit = audit;
@@ -43,6 +46,16 @@ public class SiteEditor {
                 body.features(), body.availability());
         check(new ProblemDocument(event, List.of(), List.of(), List.of(resource), List.of(), List.of(), List.of()));
         var before = events.resources(eventId, true).stream().filter(r -> r.id().equals(id)).findFirst();
+        if (before.isPresent() && !before.get().sameForTheRules(resource)) {
+            // A pin must fit its resource as it is now: what a rule reads of a promised place does not change.
+            var promised = pins.onResource(eventId, id);
+            if (!promised.isEmpty()) {
+                throw new Conflict("resource " + id + " holds published allocations (" + String.join(", ",
+                        promised.stream().map(Pins.Pin::requestId).toList()) + "): only its position may change, or"
+                        + " it may be closed; cancel or reject those first to change its type, zone, capacity,"
+                        + " features or availability");
+            }
+        }
         if (before.isPresent()) {
             events.updateResource(eventId, resource, closed);
         } else {

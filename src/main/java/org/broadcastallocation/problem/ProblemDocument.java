@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -79,6 +80,32 @@ public record ProblemDocument(
             Integer capacity,
             Set<String> features,
             List<Interval> availability) {
+
+        /**
+         * Whether a rule reads the other the same: type, zone, capacity, features, availability (as instants). Its
+         * position only moves walking, a soft cost.
+         */
+        public boolean sameForTheRules(Resource other) {
+            if (type != other.type || !Objects.equals(zone, other.zone) || !Objects.equals(capacity, other.capacity)
+                    || !orEmpty(features).equals(orEmpty(other.features))) {
+                return false;
+            }
+            var mine = availability == null ? List.<Interval>of() : availability;
+            var theirs = other.availability == null ? List.<Interval>of() : other.availability;
+            if (mine.size() != theirs.size()) {
+                return false;
+            }
+            for (int i = 0; i < mine.size(); i++) {
+                if (!mine.get(i).from().isEqual(theirs.get(i).from()) || !mine.get(i).to().isEqual(theirs.get(i).to())) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static Set<String> orEmpty(Set<String> names) {
+            return names == null ? Set.of() : names;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

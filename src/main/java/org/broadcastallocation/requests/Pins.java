@@ -43,6 +43,16 @@ public class Pins {
                 .list();
     }
 
+    public List<Pin> onResource(String eventId, String resourceId) {
+        return jdbc.sql("""
+                select request_id, resource_id, starts_at, ends_at, round_number
+                from pinned_allocation where event_id = ? and resource_id = ? order by starts_at""")
+                .params(eventId, resourceId)
+                .query((row, index) -> new Pin(row.getString(1), row.getString(2),
+                        row.getObject(3, OffsetDateTime.class), row.getObject(4, OffsetDateTime.class), row.getInt(5)))
+                .list();
+    }
+
     public List<Pin> ofOrganisation(String eventId, String organisationId) {
         return jdbc.sql("""
                 select p.request_id, p.resource_id, p.starts_at, p.ends_at, p.round_number

@@ -68,25 +68,24 @@ public class RoundDesk {
         return rounds.find(eventId, number).orElseThrow();
     }
 
-    /** Claims the round for this instance (QUEUED) and solves it in the background when a solver is free. */
+    /** Claims the round for this instance and solves it in the background, at once or when a solver is free. */
     public Rounds.Round solve(String eventId, int number, Integer seconds, String actor) {
         var round = round(eventId, number);
         if (seconds != null && (seconds < 1 || seconds > 3600)) {
             throw new RequestRejected(List.of(new Violation("query", "seconds", "must be 1 to 3600")));
         }
+        int limit = seconds != null ? seconds : round.timeLimitSeconds() != null ? round.timeLimitSeconds()
+                : defaultSeconds;
         boolean claimed;
         try {
-            claimed = rounds.claim(eventId, number, solving.instance());
+            claimed = solving.claimAndStart(eventId, number, Duration.ofSeconds(limit));
         } catch (DuplicateKeyException another) {
-            throw new Conflict("another round of " + eventId + " is solving; stop it or wait for it");
+            throw new Conflict("another round of " + eventId + " is solving or queued; stop it or wait for it");
         }
         if (!claimed) {
             throw new Conflict("round " + number + " is " + round(eventId, number).status() + " and cannot be solved"
                     + " now");
         }
-        int limit = seconds != null ? seconds : round.timeLimitSeconds() != null ? round.timeLimitSeconds()
-                : defaultSeconds;
-        solving.start(eventId, number, Duration.ofSeconds(limit));
         audit.record(actor, "SOLVE_ROUND", eventId, "round", String.valueOf(number), null, Map.of("seconds", limit));
         return round(eventId, number);
     }

@@ -1,6 +1,8 @@
 package org.broadcastallocation.rounds;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,12 @@ public class RoundSolving {
     private final RoundProgress progress;
     private final int heartbeatTimeout;
     private final long heartbeatMillis;
+    private final int threads;
     private final ExecutorService solvers;
+    /** Guards {@code busy} and {@code waiting}: whether a claimed round solves at once or waits is decided once. */
+    private final Object slots = new Object();
+    private int busy;
+    private final Deque<Runnable> waiting = new ArrayDeque<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
@@ -64,6 +71,7 @@ public class RoundSolving {
         this.progress = progress;
         this.heartbeatTimeout = heartbeatTimeout;
         this.heartbeatMillis = heartbeatMillis;
+        this.threads = threads;
         this.solvers = Executors.newFixedThreadPool(threads);
     }
 
@@ -77,13 +85,44 @@ public class RoundSolving {
         volatile ScheduledFuture<?> beat;
     }
 
-    /** Solves a round this instance has just claimed (QUEUED), in the background: at once, or when a solver is free. */
-    public void start(String eventId, int number, Duration limit) {
-        var round = new Running();
-        running.put(RoundProgress.key(eventId, number), round);
-        round.beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), heartbeatMillis,
-                heartbeatMillis, TimeUnit.MILLISECONDS);
-        solvers.submit(() -> solve(eventId, number, limit, round));
+    /**
+     * Claims the round for this instance and solves it in the background: SOLVING at once when one of this
+     * instance's solvers is free, else QUEUED until one is (a queued round says so, and has its heartbeat). False
+     * when the round is not to be had.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when another round of the event is queued or solving
+     */
+    public boolean claimAndStart(String eventId, int number, Duration limit) {
+        synchronized (slots) {
+            boolean free = busy < threads;
+            if (!rounds.claim(eventId, number, instance, free ? RoundStatus.SOLVING : RoundStatus.QUEUED)) {
+                return false;
+            }
+            var round = new Running();
+            running.put(RoundProgress.key(eventId, number), round);
+            round.beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), heartbeatMillis,
+                    heartbeatMillis, TimeUnit.MILLISECONDS);
+            Runnable task = () -> solve(eventId, number, limit, round);
+            if (free) {
+                busy++;
+                solvers.submit(task);
+            } else {
+                waiting.add(task);
+            }
+            return true;
+        }
+    }
+
+    /** A solver is free: the longest-waiting round takes it. */
+    private void next() {
+        synchronized (slots) {
+            var task = waiting.poll();
+            if (task != null) {
+                solvers.submit(task);
+            } else {
+                busy--;
+            }
+        }
     }
 
     /** Stops a round solved here at once; the best found stands. False when it is not solved here. */
@@ -163,6 +202,7 @@ public class RoundSolving {
             beat.cancel(false);
             running.remove(key);
             MDC.clear();
+            next();
         }
     }
 

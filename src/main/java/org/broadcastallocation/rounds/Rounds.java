@@ -145,23 +145,24 @@ public class Rounds {
     }
 
     /**
-     * Takes the round for this instance if nobody has it: QUEUED until this instance's solver takes it up; false
-     * when it is not to be had.
+     * Takes the round for this instance if nobody has it, as SOLVING (a solver is free) or QUEUED (it waits for one);
+     * false when it is not to be had.
      */
-    public boolean claim(String eventId, int number, String instance) {
+    public boolean claim(String eventId, int number, String instance, RoundStatus as) {
         return jdbc.sql("""
-                update round set status = 'QUEUED', queued_from = status, claimed_by = ?, heartbeat_at = now(),
-                    stop_requested = false, version = version + 1
+                update round set status = ?, queued_from = status, claimed_by = ?, heartbeat_at = now(),
+                    started_at = now(), ended_at = null, stop_requested = false, version = version + 1
                 where event_id = ? and number = ? and status in ('CREATED', 'STOPPED', 'INTERRUPTED')""")
-                .params(instance, eventId, number).update() == 1;
+                .params(as.name(), instance, eventId, number).update() == 1;
     }
 
-    /** The solver takes the queued round up; false when it was stopped or taken away meanwhile. */
+    /** The solver takes the claimed round up; false when it was stopped or taken away meanwhile. */
     public boolean startSolving(String eventId, int number, String instance) {
         return jdbc.sql("""
                 update round set status = 'SOLVING', queued_from = null, started_at = now(), ended_at = null,
                     heartbeat_at = now(), version = version + 1
-                where event_id = ? and number = ? and claimed_by = ? and status = 'QUEUED' and not stop_requested""")
+                where event_id = ? and number = ? and claimed_by = ? and status in ('QUEUED', 'SOLVING')
+                  and not stop_requested""")
                 .params(eventId, number, instance).update() == 1;
     }
 

@@ -65,7 +65,7 @@ final class SnapshotChanges {
             return Optional.of("resource " + resourceId + " was closed after round " + round + " was snapshotted");
         }
         var then = seenResources.get(resourceId);
-        if (then == null || !sameDefinition(then, resource)) {
+        if (then == null || !then.sameForTheRules(resource)) {
             return Optional.of("resource " + resourceId + " was changed after round " + round + " was snapshotted");
         }
         return Optional.empty();
@@ -87,27 +87,6 @@ final class SnapshotChanges {
                 && a.fibre() == b.fibre()
                 && priority(a) == priority(b)
                 && sameInstant(a.submittedAt(), b.submittedAt());
-    }
-
-    /** What a rule reads of a resource; its position (x, y) only moves walking, which was the round's to weigh. */
-    static boolean sameDefinition(ProblemDocument.Resource a, ProblemDocument.Resource b) {
-        if (a.type() != b.type() || !Objects.equals(a.zone(), b.zone())
-                || !Objects.equals(a.capacity(), b.capacity())
-                || !orEmpty(a.features()).equals(orEmpty(b.features()))) {
-            return false;
-        }
-        var left = a.availability() == null ? List.<ProblemDocument.Interval>of() : a.availability();
-        var right = b.availability() == null ? List.<ProblemDocument.Interval>of() : b.availability();
-        if (left.size() != right.size()) {
-            return false;
-        }
-        for (int i = 0; i < left.size(); i++) {
-            if (!sameInstant(left.get(i).from(), right.get(i).from())
-                    || !sameInstant(left.get(i).to(), right.get(i).to())) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {

@@ -210,6 +210,25 @@ class PromisesTest {
     }
 
     @Test
+    void aResourceHoldingAPromiseKeepsWhatTheRulesReadOfIt() throws Exception {
+        int round = create();
+        solve(round, 1);
+        awaitEnd(round);
+        assertThat(publish(round).status()).isEqualTo(200);
+        String booth = "/api/events/" + event + "/resources/EB-01";
+
+        var smaller = api.call(PLANNER, "PUT", booth, """
+                {"type": "EDIT_BOOTH", "zone": "EDIT", "x": 550, "y": 0, "capacity": 1}""");
+        var moved = api.call(PLANNER, "PUT", booth, """
+                {"type": "EDIT_BOOTH", "zone": "EDIT", "x": 500, "y": 10, "capacity": 2}""");
+
+        assertThat(smaller.status()).as(smaller.body()).isEqualTo(409);
+        assertThat(smaller.json().get("detail").asText()).contains("holds published allocations");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(api.call(PLANNER, "GET", booth, null).json().toString()).contains("\"capacity\":2");
+    }
+
+    @Test
     void roundsCreatedAtOnceEachGetTheirOwnNumber() throws Exception {
         var pool = Executors.newFixedThreadPool(6);
         var start = new CountDownLatch(1);
