@@ -114,7 +114,7 @@ export async function pickRound(number) {
   state.requests = null;
   state.lanes = [];
   if (state.round) $('round-pick').value = state.round.round;
-  if (state.round?.score && state.round.status !== 'SOLVING') {
+  if (state.round?.score && !['QUEUED', 'SOLVING'].includes(state.round.status)) {
     const base = eventPath(`/rounds/${state.round.round}`);
     [state.report, state.lanes] = await Promise.all([api.get(`${base}/report`), api.get(`${base}/timeline`)]);
   }

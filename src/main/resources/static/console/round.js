@@ -44,7 +44,7 @@ export function roundChanged(s) {
   $('round-facts').innerHTML = facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('');
   const planner = s.me?.role === 'PLANNER';
   $('round-solve').disabled = !planner || !r || !['CREATED', 'STOPPED', 'INTERRUPTED'].includes(r.status);
-  $('round-stop').disabled = !planner || r?.status !== 'SOLVING';
+  $('round-stop').disabled = !planner || !['QUEUED', 'SOLVING'].includes(r?.status);
   $('round-publish').disabled = !planner || !r || !['SOLVED', 'STOPPED', 'INTERRUPTED'].includes(r.status)
     || r.stale;
   $('new-round').querySelector('button').disabled = !planner;
@@ -53,7 +53,7 @@ export function roundChanged(s) {
     pointsRound = r?.round;
   }
   drawChart();
-  if (r?.status === 'SOLVING' && watching?.round !== r.round) watch(r.round);
+  if (['QUEUED', 'SOLVING'].includes(r?.status) && watching?.round !== r.round) watch(r.round);
 }
 
 async function act(method, what, done) {

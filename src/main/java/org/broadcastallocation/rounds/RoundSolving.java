@@ -291,7 +291,7 @@ public class RoundSolving {
                     var update = new RoundProgress.Update(round.eventId(), round.number(), round.status().name(),
                             round.solvingMillis() == null ? 0 : round.solvingMillis(), round.hard(), round.medium(),
                             round.soft());
-                    if (round.status() == RoundStatus.SOLVING) {
+                    if (round.status().claimed()) {
                         progress.bestIfNew(update);
                     } else {
                         progress.end(update);

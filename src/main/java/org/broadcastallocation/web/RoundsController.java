@@ -146,7 +146,7 @@ public class RoundsController {
         var update = new RoundProgress.Update(event, round, current.status().name(),
                 current.solvingMillis() == null ? 0 : current.solvingMillis(), current.hard(), current.medium(),
                 current.soft());
-        return progress.watch(event, round, update, current.status() != RoundStatus.SOLVING);
+        return progress.watch(event, round, update, !current.status().claimed());
     }
 
     @GetMapping(value = "/{round}/report", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -518,7 +518,7 @@ public final class LoadBenchmark {
         for (int i = 0; i < SOLVE_SECONDS * 4 + 120; i++) {
             String status = api.expect(200, api.get("/api/events/" + event + "/rounds/" + round, Api.PLANNER))
                     .get("status").asText();
-            if (!status.equals("SOLVING")) {
+            if (!status.equals("SOLVING") && !status.equals("QUEUED")) {
                 System.out.printf("%nRound %d of %s ended: %s%n", round, event, status);
                 return;
             }
