@@ -124,9 +124,13 @@ public record ProblemDocument(
             Integer priority,
             OffsetDateTime submittedAt) {
 
-        /** The order requests came in: by {@code submittedAt} (missing: last), then id. Ranks and first-come use it. */
+        /**
+         * The order requests came in: by {@code submittedAt} as an instant (missing: last), then id. Ranks and
+         * first-come use it. Not OffsetDateTime's natural order, which tells one instant written with two offsets
+         * apart by local time, so that the spec's "then id" would never decide between them.
+         */
         public static final Comparator<Request> BY_SUBMISSION = Comparator
-                .comparing(Request::submittedAt, Comparator.nullsLast(OffsetDateTime::compareTo))
+                .comparing(Request::submittedAt, Comparator.nullsLast(OffsetDateTime.timeLineOrder()))
                 .thenComparing(Request::id);
 
         public boolean fibre() {
