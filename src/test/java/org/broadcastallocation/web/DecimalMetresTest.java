@@ -103,6 +103,25 @@ class DecimalMetresTest {
     }
 
     @Test
+    void anAmendmentFinerThanACentimetreIsRefusedNotRoundedOnTheWay() {
+        String nos = api.mintKey(event, "nos");
+        assertThat(api.call(nos, "POST", base() + "/requests", VAN.formatted("r-van", "7.5")).status()).isEqualTo(201);
+
+        // 7.25000000000000000001 is 7.25 as a double: read as one, it would pass as 7.25.
+        var tooFine = api.call(nos, "PUT", base() + "/requests/r-van",
+                ApiClient.Body.json(VAN.formatted("r-van", "7.25000000000000000001")), Map.of("If-Match", "\"0\""));
+        var huge = api.call(nos, "PUT", base() + "/requests/r-van",
+                ApiClient.Body.json(VAN.formatted("r-van", "1e400")), Map.of("If-Match", "\"0\""));
+
+        assertThat(tooFine.status()).as(tooFine.body()).isEqualTo(422);
+        assertThat(tooFine.json().get("errors").get(0).get("message").asText()).contains("centimetre");
+        assertThat(huge.status()).as(huge.body()).isEqualTo(422);
+        assertThat(huge.json().get("errors").get(0).get("message").asText()).contains("out of range");
+        assertThat(api.call(nos, "GET", base() + "/requests/r-van", null).json().get("vehicle").get("lengthMetres")
+                .toString()).isEqualTo("7.5");
+    }
+
+    @Test
     void aFractionalCrewIsStillRefusedWithTheField() {
         String nos = api.mintKey(event, "nos");
 
