@@ -24,6 +24,12 @@ export function choose(organisation) {
   render(state);
 }
 
+/** " · 7.5 m" for parking (metres of vehicle length), " · 2 people" for the rest; nothing when unlimited. */
+function capacity(resource) {
+  if (resource.capacity == null) return '';
+  return isParking(resource.type) ? ` · ${number(resource.capacity)} m` : ` · ${number(resource.capacity)} people`;
+}
+
 function overlaps(a, b) {
   return Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 }
@@ -70,7 +76,8 @@ export function render(s) {
   }
   for (const resource of s.resources) {
     const mark = held.has(resource.id) ? ' held' : '';
-    const title = `${resource.id} · ${TYPE_NAMES[resource.type]} · zone ${resource.zone} · (${resource.x}, ${resource.y})`;
+    const title = `${resource.id} · ${TYPE_NAMES[resource.type]} · zone ${resource.zone} · (${resource.x}, ${resource.y})`
+      + capacity(resource);
     parts.push(`<rect class="res t${SHAPES[resource.type]}${mark}" x="${resource.x - 2.5}" y="${resource.y - 2.5}"`
       + ` width="5" height="5"><title>${esc(title)}</title></rect>`);
     if (held.has(resource.id)) {

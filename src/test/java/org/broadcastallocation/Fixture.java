@@ -12,6 +12,7 @@ import java.util.Set;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemDocument.Interval;
+import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.VehicleKind;
 
@@ -49,14 +50,23 @@ public final class Fixture {
         return this;
     }
 
+    /** {@code capacity}: people, or whole metres for parking ({@link #bay} for decimal metres); null: unlimited. */
     public Fixture resource(String id, ResourceType type, String zone, int x, int y, Integer capacity,
             String... features) {
-        resources.add(new ProblemDocument.Resource(id, type, zone, x, y, capacity, Set.of(features), List.of()));
+        resources.add(new ProblemDocument.Resource(id, type, zone, x, y, quantity(capacity), Set.of(features),
+                List.of()));
+        return this;
+    }
+
+    /** Parking of a capacity in decimal metres ("7.5"). */
+    public Fixture bay(String id, ResourceType type, String zone, int x, int y, String metres, String... features) {
+        resources.add(new ProblemDocument.Resource(id, type, zone, x, y, Quantity.of(metres), Set.of(features),
+                List.of()));
         return this;
     }
 
     public Fixture resourceOpen(String id, ResourceType type, String zone, Integer capacity, String from, String to) {
-        resources.add(new ProblemDocument.Resource(id, type, zone, 0, 0, capacity, Set.of(),
+        resources.add(new ProblemDocument.Resource(id, type, zone, 0, 0, quantity(capacity), Set.of(),
                 List.of(new Interval(at(from), at(to)))));
         return this;
     }
@@ -69,6 +79,10 @@ public final class Fixture {
     public Fixture lateIntake() {
         lateIntake = true;
         return this;
+    }
+
+    private static Quantity quantity(Integer whole) {
+        return whole == null ? null : Quantity.of(whole);
     }
 
     public Req request(String id, String organisation, ResourceType type) {
@@ -132,7 +146,13 @@ public final class Fixture {
         }
 
         public Req vehicle(VehicleKind kind, int metres) {
-            vehicle = new ProblemDocument.Vehicle(kind, metres);
+            vehicle = new ProblemDocument.Vehicle(kind, Quantity.of(metres));
+            return this;
+        }
+
+        /** A vehicle of decimal metres ("7.5"). */
+        public Req vehicle(VehicleKind kind, String metres) {
+            vehicle = new ProblemDocument.Vehicle(kind, Quantity.of(metres));
             return this;
         }
 

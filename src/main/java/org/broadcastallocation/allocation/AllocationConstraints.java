@@ -83,7 +83,7 @@ public class AllocationConstraints implements ConstraintProvider {
                 .filter(booking -> !booking.getDemand().fitsCapacityOf(booking.resource()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((booking, score) -> new Justification.OverCapacity(booking.getId(),
-                        booking.resource().id(), asked(booking.getDemand()), booking.resource().capacity()))
+                        booking.resource().id(), booking.getDemand().asked(), booking.resource().describeCapacity()))
                 .asConstraint(CAPACITY);
     }
 
@@ -237,13 +237,6 @@ public class AllocationConstraints implements ConstraintProvider {
 
     private static int walkBeyondShortest(Booking parking, Booking other) {
         return parking.getDemand().site().walkBeyondShortest(parking.resource(), other.resource());
-    }
-
-    private static String asked(Demand demand) {
-        if (demand.type().isParking()) {
-            return demand.vehicleKind() + " vehicle of " + demand.vehicleLength() + " m";
-        }
-        return "crew of " + demand.crewSize();
     }
 
     private static List<String> missing(Set<String> wanted, PlanResource resource) {

@@ -14,6 +14,7 @@ import org.broadcastallocation.problem.VehicleKind;
  * @param slot            true when the booking may start anywhere in the window (duration shorter than window)
  * @param weight          what leaving it unassigned costs: {@code priorityWeight[priority] / rank}
  * @param quota           the event's quota for this type (allocations held at once), null for unlimited
+ * @param vehicleCentimetres the vehicle's length in {@link Centimetres}, null when not given
  */
 public record Demand(
         String id,
@@ -26,7 +27,7 @@ public record Demand(
         boolean slot,
         Integer crewSize,
         VehicleKind vehicleKind,
-        Integer vehicleLength,
+        Integer vehicleCentimetres,
         Set<String> requiredFeatures,
         Set<String> preferredFeatures,
         Integer preferredStart,
@@ -42,16 +43,28 @@ public record Demand(
         preferredFeatures = preferredFeatures == null ? Set.of() : Set.copyOf(preferredFeatures);
     }
 
-    /** Hard rule 3: crew against room capacity, vehicle length against parking capacity, OB only in OB parking. */
+    /**
+     * Hard rule 3: crew against room capacity (people), vehicle length against parking capacity (both in centimetres),
+     * OB only in OB parking.
+     */
     public boolean fitsCapacityOf(PlanResource resource) {
         Integer capacity = resource.capacity();
         if (resource.type().isParking()) {
             if (vehicleKind == VehicleKind.OB && resource.type() != ResourceType.PARKING_OB) {
                 return false;
             }
-            return capacity == null || vehicleLength == null || vehicleLength <= capacity;
+            return capacity == null || vehicleCentimetres == null || vehicleCentimetres <= capacity;
         }
         return capacity == null || crewSize == null || crewSize <= capacity;
+    }
+
+    /** What the capacity rule measures, in words: "an SNG vehicle of 7.5 m", "a crew of 4". */
+    public String asked() {
+        if (type.isParking()) {
+            return (vehicleKind == null ? "a vehicle" : "an " + vehicleKind + " vehicle")
+                    + (vehicleCentimetres == null ? "" : " of " + Centimetres.asMetres(vehicleCentimetres));
+        }
+        return "a crew of " + crewSize;
     }
 
     public int missingRequiredFeatures(PlanResource resource) {

@@ -29,7 +29,8 @@ public sealed interface Justification extends ConstraintJustification {
         }
     }
 
-    record OverCapacity(String request, String resource, String asked, Integer capacity) implements Justification {
+    /** {@code capacity} as people or metres ("2", "7.5 m"). */
+    record OverCapacity(String request, String resource, String asked, String capacity) implements Justification {
         public String describe(Timeline timeline) {
             return request + " (" + asked + ") does not fit " + resource + " (capacity " + capacity + ")";
         }

@@ -58,7 +58,7 @@ public final class PlanBuilder {
                             .toList();
             resources.put(resource.id(), new PlanResource(resource.id(), resource.type(),
                     zones.getOrDefault(resource.zone(), new FibreZone(resource.zone(), 0)),
-                    resource.x(), resource.y(), resource.capacity(),
+                    resource.x(), resource.y(), capacity(resource),
                     resource.features() == null ? Set.of() : resource.features(), availability));
         }
         var site = new Site(resources.values());
@@ -87,6 +87,14 @@ public final class PlanBuilder {
                 weights.asConstraintWeights());
     }
 
+    /** People for rooms and positions; centimetres for parking, as vehicle lengths are. */
+    private static Integer capacity(ProblemDocument.Resource resource) {
+        if (resource.capacity() == null) {
+            return null;
+        }
+        return resource.type().isParking() ? Centimetres.of(resource.capacity()) : resource.capacity().wholeNumber();
+    }
+
     private Demand demand(Request request, OrganisationKind kind, int rank, Site site) {
         int windowStart = minutes(request.window().from());
         int windowEnd = minutes(request.window().to());
@@ -100,7 +108,7 @@ public final class PlanBuilder {
         var vehicle = request.vehicle();
         return new Demand(request.id(), request.organisation(), kind, request.type(), windowStart, windowEnd,
                 duration, slot, request.crewSize(), vehicle == null ? null : vehicle.kind(),
-                vehicle == null ? null : vehicle.lengthMetres(), request.requiredFeatures(),
+                vehicle == null ? null : Centimetres.of(vehicle.lengthMetres()), request.requiredFeatures(),
                 request.preferredFeatures(),
                 request.preferredStart() == null ? null : minutes(request.preferredStart()),
                 request.fibre(), priority, rank, weights.unservedWeight(priority, rank),

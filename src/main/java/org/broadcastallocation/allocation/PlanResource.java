@@ -54,9 +54,17 @@ public final class PlanResource {
         return y;
     }
 
-    /** People for rooms and positions, metres of vehicle length for parking; null means unlimited. */
+    /** People for rooms and positions, {@link Centimetres} of vehicle length for parking; null means unlimited. */
     public Integer capacity() {
         return capacity;
+    }
+
+    /** "7.5 m" for parking, "2" (people) otherwise, "unlimited" without a capacity. */
+    public String describeCapacity() {
+        if (capacity == null) {
+            return "unlimited";
+        }
+        return type.isParking() ? Centimetres.asMetres(capacity) : String.valueOf(capacity);
     }
 
     public Set<String> features() {

@@ -1,5 +1,6 @@
 package org.broadcastallocation.events;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemDocument.Interval;
+import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 
 /** Events with their site (zones, resources) and organisations, as stored. */
@@ -203,7 +205,7 @@ public class Events {
                 insert into resource (event_id, id, type, zone, x, y, capacity, features, availability)
                 values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
                 .params(eventId, resource.id(), resource.type().name(), resource.zone(), resource.x(), resource.y(),
-                        resource.capacity(), JsonColumns.write(resource.features() == null ? Set.of()
+                        capacity(resource), JsonColumns.write(resource.features() == null ? Set.of()
                                 : resource.features()),
                         JsonColumns.write(orEmpty(resource.availability())))
                 .update();
@@ -217,7 +219,7 @@ public class Events {
                 .params(eventId, includeClosed)
                 .query((row, index) -> new ProblemDocument.Resource(row.getString(1),
                         ResourceType.valueOf(row.getString(2)), row.getString(3), row.getInt(4), row.getInt(5),
-                        (Integer) row.getObject(6), JsonColumns.read(row.getString(7), NAMES),
+                        quantity(row.getBigDecimal(6)), JsonColumns.read(row.getString(7), NAMES),
                         JsonColumns.read(row.getString(8), INTERVALS)))
                 .list();
     }
@@ -228,10 +230,20 @@ public class Events {
                 update resource set type = ?, zone = ?, x = ?, y = ?, capacity = ?, features = cast(? as jsonb),
                     availability = cast(? as jsonb), closed = ?, version = version + 1
                 where event_id = ? and id = ?""")
-                .params(resource.type().name(), resource.zone(), resource.x(), resource.y(), resource.capacity(),
+                .params(resource.type().name(), resource.zone(), resource.x(), resource.y(), capacity(resource),
                         JsonColumns.write(resource.features() == null ? Set.of() : resource.features()),
                         JsonColumns.write(orEmpty(resource.availability())), closed, eventId, resource.id())
                 .update() == 1;
+    }
+
+    /** numeric(7, 2): people or metres, exactly as given. */
+    private static BigDecimal capacity(ProblemDocument.Resource resource) {
+        return resource.capacity() == null ? null : resource.capacity().value();
+    }
+
+    /** 7.50 in the column is 7.5 in the document; 16.00 is 16. */
+    private static Quantity quantity(BigDecimal column) {
+        return column == null ? null : Quantity.of(column);
     }
 
     public boolean isClosed(String eventId, String resourceId) {

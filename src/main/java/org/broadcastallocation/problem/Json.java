@@ -1,10 +1,14 @@
 package org.broadcastallocation.problem;
 
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -13,6 +17,12 @@ public final class Json {
 
     /** A Java class name in a parser message: a person sending JSON has no use for it. */
     private static final String JAVA_NAME = "\\b([a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*";
+
+    /** Counts (a crew, minutes, a priority): a fraction of one is refused, not rounded. */
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(Integer.class, int.class, Long.class, long.class);
+
+    /** The number as written, in Jackson's coercion message. */
+    private static final Pattern FLOATING_POINT = Pattern.compile("Floating-point value \\(([^)]{1,40})\\)");
 
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
@@ -55,6 +65,13 @@ public final class Json {
                 }
             }
             where.append(" (").append(path).append(')');
+        }
+        var fraction = FLOATING_POINT.matcher(String.valueOf(e.getOriginalMessage()));
+        if (e instanceof InvalidFormatException format && WHOLE_NUMBERS.contains(format.getTargetType())
+                && fraction.find()) {
+            // "Cannot coerce Floating-point value (1.5) to value (but could if coercion was enabled...)" is no help.
+            return "not valid at " + where + ": expects a whole number (without a decimal point), not "
+                    + fraction.group(1);
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
         message = message.replaceAll("`[a-z]+(\\.[a-zA-Z$]+)+`", "value").replaceAll("\\(class [^)]*\\)", "")

@@ -70,6 +70,7 @@ public record ProblemDocument(
     public record Organisation(String id, String name, OrganisationKind kind, String country) {
     }
 
+    /** {@code capacity}: people for rooms and positions (whole), metres of vehicle length for parking (to the cm). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Resource(
             String id,
@@ -77,7 +78,7 @@ public record ProblemDocument(
             String zone,
             Integer x,
             Integer y,
-            Integer capacity,
+            Quantity capacity,
             Set<String> features,
             List<Interval> availability) {
 
@@ -138,7 +139,8 @@ public record ProblemDocument(
         }
     }
 
-    public record Vehicle(VehicleKind kind, Integer lengthMetres) {
+    /** {@code lengthMetres} to the centimetre: 7.5, 16, 7.25. */
+    public record Vehicle(VehicleKind kind, Quantity lengthMetres) {
     }
 
     /** Half-open {@code [from, to)}. */

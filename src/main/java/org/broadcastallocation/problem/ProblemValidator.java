@@ -30,6 +30,8 @@ public final class ProblemValidator {
     /** Sizes beyond these are typing mistakes, not events. */
     static final int MAX_CREW = 100;
     static final int MAX_VEHICLE_METRES = 40;
+    /** Lengths and parking capacities are to the centimetre; a finer one is a mistake to report, not to round. */
+    static final int METRE_DECIMALS = 2;
     static final int MAX_CAPACITY = 10_000;
     static final int MAX_COORDINATE = 100_000;
     static final int MAX_FIBRE_LINKS = 10_000;
@@ -202,7 +204,11 @@ public final class ProblemValidator {
         checkText(item, "zone", resource.zone(), MAX_ID_LENGTH);
         checkRange(item, "x", resource.x(), -MAX_COORDINATE, MAX_COORDINATE, true);
         checkRange(item, "y", resource.y(), -MAX_COORDINATE, MAX_COORDINATE, true);
-        checkRange(item, "capacity", resource.capacity(), 1, MAX_CAPACITY, false);
+        if (resource.type() != null && !resource.type().isParking()) {
+            checkPeople(item, "capacity", resource.capacity(), resource.type());
+        } else {
+            checkMetres(item, "capacity", resource.capacity(), 1, MAX_CAPACITY);
+        }
         checkNames(item, "features", resource.features());
         if (resource.availability() != null) {
             for (int i = 0; i < resource.availability().size(); i++) {
@@ -231,7 +237,7 @@ public final class ProblemValidator {
             if (request.vehicle().kind() == null) {
                 add(item, "vehicle.kind", "is missing (SNG or OB)");
             }
-            checkRange(item, "vehicle.lengthMetres", request.vehicle().lengthMetres(), 1, MAX_VEHICLE_METRES, false);
+            checkMetres(item, "vehicle.lengthMetres", request.vehicle().lengthMetres(), 1, MAX_VEHICLE_METRES);
         }
         if (request.preferredStart() != null) {
             onGrain(item, "preferredStart", request.preferredStart());
@@ -364,6 +370,27 @@ public final class ProblemValidator {
         } else if (value < min || value > max) {
             add(item, field, value + " is out of range (" + min + " to " + max + ")");
         }
+    }
+
+    private void checkMetres(String item, String field, Quantity metres, int min, int max) {
+        if (metres != null && inRange(item, field, metres, min, max) && metres.decimals() > METRE_DECIMALS) {
+            add(item, field, metres + " m is finer than a centimetre: give at most two decimals (such as 7.25)");
+        }
+    }
+
+    private void checkPeople(String item, String field, Quantity people, ResourceType type) {
+        if (people != null && inRange(item, field, people, 1, MAX_CAPACITY) && !people.isWhole()) {
+            add(item, field, people + " is not a whole number of people (the capacity of " + type.plural()
+                    + "; only parking is measured in metres)");
+        }
+    }
+
+    private boolean inRange(String item, String field, Quantity value, int min, int max) {
+        if (!value.isBetween(min, max)) {
+            add(item, field, value + " is out of range (" + min + " to " + max + ")");
+            return false;
+        }
+        return true;
     }
 
     private void checkNames(String item, String field, Set<String> values) {

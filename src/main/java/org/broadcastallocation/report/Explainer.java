@@ -105,10 +105,15 @@ public final class Explainer {
         }
         var counts = new EnumMap<Misfit, Integer>(Misfit.class);
         var missingFeatures = new TreeSet<String>();
+        PlanResource largestTooSmall = null;
         int unavailable = 0;
         for (PlanResource resource : ofType) {
             var misfits = StaticFit.misfits(demand, resource);
             misfits.forEach(misfit -> counts.merge(misfit, 1, Integer::sum));
+            if (misfits.contains(Misfit.CAPACITY) && resource.capacity() != null && (largestTooSmall == null
+                    || resource.capacity() > largestTooSmall.capacity())) {
+                largestTooSmall = resource;
+            }
             if (misfits.contains(Misfit.FEATURES)) {
                 demand.requiredFeatures().stream().filter(feature -> !resource.features().contains(feature))
                         .forEach(missingFeatures::add);
@@ -120,7 +125,9 @@ public final class Explainer {
         var parts = new ArrayList<String>();
         int total = ofType.size();
         if (counts.containsKey(Misfit.CAPACITY)) {
-            parts.add("capacity: " + of(counts.get(Misfit.CAPACITY), total) + " too small for " + asked(demand));
+            parts.add("capacity: " + of(counts.get(Misfit.CAPACITY), total) + " too small for " + demand.asked()
+                    + (largestTooSmall == null ? "" : " (the largest holds " + largestTooSmall.describeCapacity()
+                            + (demand.type().isParking() ? "" : " people") + ")"));
         }
         if (counts.containsKey(Misfit.FEATURES)) {
             parts.add("required features: " + of(counts.get(Misfit.FEATURES), total) + " missing "
@@ -177,13 +184,5 @@ public final class Explainer {
     private static String of(int count, int total) {
         return count == total ? (total == 1 ? "the only one is" : "all " + total + " are") : count + " of " + total
                 + (count == 1 ? " is" : " are");
-    }
-
-    private static String asked(Demand demand) {
-        if (demand.type().isParking()) {
-            return (demand.vehicleKind() == null ? "a vehicle" : "an " + demand.vehicleKind() + " vehicle")
-                    + (demand.vehicleLength() == null ? "" : " of " + demand.vehicleLength() + " m");
-        }
-        return "a crew of " + demand.crewSize();
     }
 }

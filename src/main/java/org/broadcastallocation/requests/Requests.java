@@ -1,5 +1,6 @@
 package org.broadcastallocation.requests;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
 import org.broadcastallocation.events.JsonColumns;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.VehicleKind;
 
@@ -136,7 +138,7 @@ public class Requests {
             columns[20][i] = submission.organisationKind().name();
         }
         var parameters = new ArrayList<Object>(columns.length);
-        String[] types = {"text", "text", "text", "text", "text", "text", "int4", "int4", "text", "int4", "text",
+        String[] types = {"text", "text", "text", "text", "text", "text", "int4", "int4", "text", "numeric", "text",
             "text", "text", "bool", "int4", "text", "text", "text", "text", "int4", "text"};
         for (int column = 0; column < columns.length; column++) {
             parameters.add(new SqlArrayValue(types[column], columns[column]));
@@ -243,7 +245,7 @@ public class Requests {
     static StoredRequest asSubmitted(String eventId, ProblemDocument.Request request) {
         String kind = vehicleKind(request);
         var vehicle = kind == null ? null
-                : new ProblemDocument.Vehicle(VehicleKind.valueOf(kind), vehicleLength(request));
+                : new ProblemDocument.Vehicle(VehicleKind.valueOf(kind), request.vehicle().lengthMetres());
         var stored = new ProblemDocument.Request(request.id(), request.organisation(), request.type(),
                 request.window(), request.durationMinutes(), request.crewSize(), vehicle,
                 orEmpty(request.requiredFeatures()), orEmpty(request.preferredFeatures()), request.preferredStart(),
@@ -254,7 +256,7 @@ public class Requests {
     private static StoredRequest stored(ResultSet row, int index) throws SQLException {
         String vehicleKind = row.getString(9);
         var vehicle = vehicleKind == null ? null
-                : new ProblemDocument.Vehicle(VehicleKind.valueOf(vehicleKind), (Integer) row.getObject(10));
+                : new ProblemDocument.Vehicle(VehicleKind.valueOf(vehicleKind), metres(row.getBigDecimal(10)));
         var request = new ProblemDocument.Request(row.getString(2), row.getString(3),
                 ResourceType.valueOf(row.getString(4)),
                 new ProblemDocument.Interval(row.getObject(5, OffsetDateTime.class),
@@ -272,8 +274,15 @@ public class Requests {
                 : request.vehicle().kind().name();
     }
 
-    private static Integer vehicleLength(ProblemDocument.Request request) {
-        return request.vehicle() == null ? null : request.vehicle().lengthMetres();
+    /** numeric(5, 2): metres to the centimetre, exactly as given. */
+    private static BigDecimal vehicleLength(ProblemDocument.Request request) {
+        return request.vehicle() == null || request.vehicle().lengthMetres() == null ? null
+                : request.vehicle().lengthMetres().value();
+    }
+
+    /** 7.50 in the column is 7.5 in the document; 16.00 is 16. */
+    private static Quantity metres(BigDecimal column) {
+        return column == null ? null : Quantity.of(column);
     }
 
     private static Set<String> orEmpty(Set<String> names) {

@@ -17,6 +17,7 @@ import org.broadcastallocation.problem.ProblemDocument.Interval;
 import org.broadcastallocation.problem.ProblemDocument.Organisation;
 import org.broadcastallocation.problem.ProblemDocument.Request;
 import org.broadcastallocation.problem.ProblemDocument.Resource;
+import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.VehicleKind;
 
@@ -171,21 +172,21 @@ public final class InstanceGenerator {
         int row = i / 10;
         int offset = (i % 10) * 6 + row * 25;
         return switch (type) {
-            case EDIT_BOOTH -> new Resource(id, type, "EDIT", 550, offset, i % 11 == 3 ? 4 : (i % 11 == 7 ? 3 : 2),
-                    features("FIBRE", "LOCKABLE"), List.of());
-            case STANDUP_INDOOR -> new Resource(id, type, "INDOOR", 450, offset, 3, features("FILING_AREA_VIEW"),
-                    List.of());
-            case STANDUP_OUTDOOR -> new Resource(id, type, "OUTDOOR", 600 + (i % 10) * 8, row * 30, 4,
+            case EDIT_BOOTH -> new Resource(id, type, "EDIT", 550, offset,
+                    people(i % 11 == 3 ? 4 : (i % 11 == 7 ? 3 : 2)), features("FIBRE", "LOCKABLE"), List.of());
+            case STANDUP_INDOOR -> new Resource(id, type, "INDOOR", 450, offset, people(3),
+                    features("FILING_AREA_VIEW"), List.of());
+            case STANDUP_OUTDOOR -> new Resource(id, type, "OUTDOOR", 600 + (i % 10) * 8, row * 30, people(4),
                     i % 10 < 6 ? features("VENUE_VIEW", "CANOPY") : features("CANOPY"), List.of());
-            case LIVE_AREA -> new Resource(id, type, "LIVE", 520, 40 + offset, i % 3 == 0 ? 10 : 6,
+            case LIVE_AREA -> new Resource(id, type, "LIVE", 520, 40 + offset, people(i % 3 == 0 ? 10 : 6),
                     features("BACKDROP"), List.of());
-            case TV_STUDIO -> new Resource(id, type, "STUDIO", 500, 120 + i * 20, 8, features("LIVE_TRANSMISSION"),
+            case TV_STUDIO -> new Resource(id, type, "STUDIO", 500, 120 + i * 20, people(8),
+                    features("LIVE_TRANSMISSION"), List.of());
+            case ONLINE_STUDIO -> new Resource(id, type, "STUDIO", 500, 160 + i * 20, people(4), features("STREAMING"),
                     List.of());
-            case ONLINE_STUDIO -> new Resource(id, type, "STUDIO", 500, 160 + i * 20, 4, features("STREAMING"),
-                    List.of());
-            case PARKING_SNG -> new Resource(id, type, "SNG_COMPOUND", (i % 2) * 12, (i / 2) * 14, 9 + (i % 4),
+            case PARKING_SNG -> new Resource(id, type, "SNG_COMPOUND", (i % 2) * 12, (i / 2) * 14, metres(9 + (i % 4)),
                     features("CEE_POWER"), List.of());
-            case PARKING_OB -> new Resource(id, type, "SNG_COMPOUND", -170, (i / 2) * 24, 16 + (i % 3) * 2,
+            case PARKING_OB -> new Resource(id, type, "SNG_COMPOUND", -170, (i / 2) * 24, metres(16 + (i % 3) * 2),
                     features("CEE_POWER"), List.of());
         };
     }
@@ -298,8 +299,8 @@ public final class InstanceGenerator {
                 String[] arrival = arrivals[random.nextInt(arrivals.length)].split("\\|");
                 window = new Interval(at(Integer.parseInt(arrival[0]), arrival[1]), EVENT_END);
                 vehicle = type == ResourceType.PARKING_OB
-                        ? new ProblemDocument.Vehicle(VehicleKind.OB, 14 + random.nextInt(6))
-                        : new ProblemDocument.Vehicle(VehicleKind.SNG, 7 + random.nextInt(5));
+                        ? new ProblemDocument.Vehicle(VehicleKind.OB, metres(14 + random.nextInt(6)))
+                        : new ProblemDocument.Vehicle(VehicleKind.SNG, metres(7 + random.nextInt(5)));
             }
             default -> throw new IllegalStateException(type.name());
         }
@@ -318,6 +319,18 @@ public final class InstanceGenerator {
 
     private int scaled(int links) {
         return Math.max(1, (int) Math.round(links * scale));
+    }
+
+    private static Quantity people(int count) {
+        return Quantity.of(count);
+    }
+
+    /**
+     * Whole metres, as the Hague sample was first drawn: decimal lengths are welcome in documents, but a different
+     * draw would change the sample and every result measured on it.
+     */
+    private static Quantity metres(int whole) {
+        return Quantity.of(whole);
     }
 
     private static Set<String> features(String... names) {

@@ -26,6 +26,7 @@ import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftSc
 import ai.timefold.solver.test.api.score.stream.ConstraintVerifier;
 
 import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.VehicleKind;
 import org.junit.jupiter.api.DisplayName;
@@ -86,8 +87,15 @@ class AllocationConstraintsTest {
             return this;
         }
 
+        /** People, or whole metres for parking (the model holds centimetres). */
         ResourceBuilder capacity(Integer capacity) {
-            this.capacity = capacity;
+            this.capacity = capacity == null || !type.isParking() ? capacity : Integer.valueOf(capacity * 100);
+            return this;
+        }
+
+        /** Parking of decimal metres ("7.5"). */
+        ResourceBuilder metres(String metres) {
+            this.capacity = Centimetres.of(Quantity.of(metres));
             return this;
         }
 
@@ -121,7 +129,7 @@ class AllocationConstraintsTest {
         private Integer duration;
         private Integer crewSize;
         private VehicleKind vehicleKind;
-        private Integer vehicleLength;
+        private Integer vehicleCentimetres;
         private Set<String> required = Set.of();
         private Set<String> preferred = Set.of();
         private Integer preferredStart;
@@ -172,8 +180,13 @@ class AllocationConstraintsTest {
         }
 
         RequestBuilder vehicle(VehicleKind kind, Integer lengthMetres) {
+            return vehicle(kind, lengthMetres == null ? null : String.valueOf(lengthMetres));
+        }
+
+        /** A vehicle of decimal metres ("7.5"). */
+        RequestBuilder vehicle(VehicleKind kind, String lengthMetres) {
             this.vehicleKind = kind;
-            this.vehicleLength = lengthMetres;
+            this.vehicleCentimetres = lengthMetres == null ? null : Centimetres.of(Quantity.of(lengthMetres));
             return this;
         }
 
@@ -230,7 +243,7 @@ class AllocationConstraintsTest {
             int length = duration();
             boolean slot = length < windowEnd - windowStart;
             return new Demand(id, organisation, kind, type, windowStart, windowEnd, length, slot, crewSize,
-                    vehicleKind, vehicleLength, required, preferred, preferredStart, needsFibre, priority, rank,
+                    vehicleKind, vehicleCentimetres, required, preferred, preferredStart, needsFibre, priority, rank,
                     weight, quota, site);
         }
 
@@ -369,6 +382,29 @@ class AllocationConstraintsTest {
             verifier.verifyThat(AllocationConstraints::capacity)
                     .given(request("r-1").type(PARKING_SNG).vehicle(SNG, 10).on(bay))
                     .penalizesBy(0);
+        }
+
+        @Test
+        void aVanOfDecimalMetresAsLongAsTheBayFitsToTheCentimetre() {
+            var bay = resource("SNG-1", PARKING_SNG).metres("7.5").build();
+            verifier.verifyThat(AllocationConstraints::capacity)
+                    .given(request("r-1").type(PARKING_SNG).vehicle(SNG, "7.50").on(bay))
+                    .penalizesBy(0);
+        }
+
+        @Test
+        void aVanOneCentimetreLongerThanTheBayIsPenalisedAndSaysSoInMetres() {
+            var bay = resource("SNG-1", PARKING_SNG).metres("7.5").build();
+            verifier.verifyThat(AllocationConstraints::capacity)
+                    .given(request("r-1").type(PARKING_SNG).vehicle(SNG, "7.51").on(bay))
+                    .penalizesBy(1);
+            verifier.verifyThat(AllocationConstraints::capacity)
+                    .given(request("r-1").type(PARKING_SNG).vehicle(SNG, "7.51").on(bay))
+                    .justifiesWithExactly(new Justification.OverCapacity("r-1", "SNG-1", "an SNG vehicle of 7.51 m",
+                            "7.5 m"));
+            verifier.verifyThat(AllocationConstraints::capacity)
+                    .given(request("r-2").type(PARKING_SNG).vehicle(SNG, "7.6").on(bay))
+                    .penalizesBy(1);
         }
 
         @Test

@@ -19,6 +19,7 @@ import org.broadcastallocation.problem.Json;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ResourceType;
+import org.broadcastallocation.problem.VehicleKind;
 
 /** The exact yardstick must agree with what is known by hand, or its figures in the benchmark mean nothing. */
 class ExactAllocationTest {
@@ -82,6 +83,22 @@ class ExactAllocationTest {
         // "first" and "later" do not overlap, "second" overlaps both: the best is first + later.
         assertThat(result.optimal()).isTrue();
         assertThat(result.servedWeight()).isEqualTo(weight(plan, "first") + weight(plan, "later"));
+    }
+
+    @Test
+    void aBayOf7Point5MetresTakesThe7Point5MetreVanNotTheHeavier7Point6MetreOne() {
+        var plan = PlanBuilder.build(Fixture.hague().zone("SNG_COMPOUND", 0)
+                .organisation("nos", OrganisationKind.BROADCASTER).organisation("bbc", OrganisationKind.BROADCASTER)
+                .bay("SNG-75", ResourceType.PARKING_SNG, "SNG_COMPOUND", 0, 0, "7.5")
+                .request("long", "bbc", ResourceType.PARKING_SNG).window("22 12:00", "26 02:00")
+                .vehicle(VehicleKind.SNG, "7.6").priority(1).and()
+                .request("fits", "nos", ResourceType.PARKING_SNG).window("22 12:00", "26 02:00")
+                .vehicle(VehicleKind.SNG, "7.5").document());
+
+        var result = ExactAllocation.solve(plan, Duration.ofSeconds(10), null);
+
+        assertThat(result.optimal()).isTrue();
+        assertThat(result.servedWeight()).isEqualTo(weight(plan, "fits"));
     }
 
     private static long totalWeight(AllocationPlan plan) {

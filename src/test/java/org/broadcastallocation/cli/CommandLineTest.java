@@ -121,6 +121,36 @@ class CommandLineTest {
     }
 
     @Test
+    void vansOfDecimalLengthsAreValidatedSolvedAndVerified() throws IOException {
+        var problem = dir.resolve("decimal-metres.json");
+        try (var document = CommandLineTest.class.getResourceAsStream("/decimal-metres.json")) {
+            Files.copy(document, problem);
+        }
+        var report = dir.resolve("report.json");
+
+        assertThat(run("validate", "--problem", problem.toString())).as(err()).isZero();
+        assertThat(out()).contains("valid: 4 requests, 3 resources");
+        assertThat(run("solve", "--problem", problem.toString(), "--report", report.toString(), "--seconds", "1"))
+                .as(err()).isZero();
+        var written = Json.mapper().readValue(report.toFile(), AllocationReport.class);
+        assertThat(written.allocations()).extracting(AllocationReport.Allocation::request)
+                .containsExactlyInAnyOrder("van-75", "ob-16", "booth");
+        assertThat(run("verify", "--problem", problem.toString(), "--report", report.toString())).as(err()).isZero();
+    }
+
+    @Test
+    void aLengthFinerThanACentimetreIsRefusedByValidate() throws IOException {
+        var problem = dir.resolve("decimal-metres.json");
+        try (var document = CommandLineTest.class.getResourceAsStream("/decimal-metres.json")) {
+            Files.writeString(problem, new String(document.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"lengthMetres\": 7.5}", "\"lengthMetres\": 7.505}"));
+        }
+
+        assertThat(run("validate", "--problem", problem.toString())).isEqualTo(1);
+        assertThat(err()).contains("requests[van-75].vehicle.lengthMetres", "7.505 m", "centimetre");
+    }
+
+    @Test
     void verifyRefusesAReportThatBreaksARule() throws IOException {
         var problem = write(booths().request("r1", "nos", EDIT_BOOTH).and()
                 .request("r2", "bbc", EDIT_BOOTH).document());

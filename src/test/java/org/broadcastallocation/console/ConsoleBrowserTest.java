@@ -270,6 +270,38 @@ class ConsoleBrowserTest {
         wait.until(page -> byId("requests").getText().contains("CANCELLED"));
     }
 
+    @Test
+    void aBroadcasterAsksForParkingForA7Point5MetreVanAndSeesItBack() throws Exception {
+        String event = "console-van";
+        var document = Fixture.hague().zone("SNG_COMPOUND", 0).organisation("nos", OrganisationKind.BROADCASTER)
+                .bay("SNG-01", ResourceType.PARKING_SNG, "SNG_COMPOUND", 0, 0, "7.5").document();
+        var body = (ObjectNode) json.readTree(json.writeValueAsString(document));
+        ((ObjectNode) body.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
+                .getBody()).get("key").asText();
+        browser.get("http://localhost:" + port + "/broadcaster.html");
+        type("key", key);
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("nos at " + event));
+
+        type("f-id", "van-1");
+        new Select(byId("f-type")).selectByValue("PARKING_SNG");
+        type("f-from", "2025-06-22T12:00:00+02:00");
+        type("f-to", "2025-06-26T02:00:00+02:00");
+        new Select(byId("f-vehicle")).selectByVisibleText("SNG");
+        type("f-length", "7.5");
+        byId("f-submit").click();
+        wait.until(page -> byId("requests").getText().contains("van-1"));
+
+        var stored = json.readTree(planner(HttpMethod.GET, "/api/events/" + event + "/requests/van-1", null)
+                .getBody());
+        assertThat(stored.get("vehicle").get("lengthMetres").decimalValue()).isEqualByComparingTo("7.5");
+        browser.findElement(By.cssSelector("#requests button[data-edit='van-1']")).click();
+        assertThat(byId("f-length").getAttribute("value")).isEqualTo("7.5");
+    }
+
     private ResponseEntity<String> planner(HttpMethod method, String path, String body) {
         var headers = new HttpHeaders();
         headers.setBasicAuth("planner", "planner-demo");

@@ -83,6 +83,26 @@ class AllocationEngineTest {
         assertThat(check.recomputed()).isEqualTo(report.score());
     }
 
+    @Test
+    void vansOfDecimalLengthsParkByTheCapacityRuleExactly() throws IOException {
+        // The 7.6 m van asks first and weighs more: rounded to whole metres (or cut) it would take the 7.5 m bay.
+        var document = Json.mapper().readValue(AllocationEngineTest.class.getResourceAsStream("/decimal-metres.json"),
+                ProblemDocument.class);
+
+        for (var strategy : Strategy.values()) {
+            var report = engine.solve(document, strategy, Duration.ofSeconds(2), best -> { });
+
+            assertThat(resources(report)).as(strategy.name())
+                    .containsEntry("van-75", "SNG-75").containsEntry("ob-16", "OB-16").doesNotContainKey("van-76");
+            assertThat(report.unassigned()).as(strategy.name()).singleElement().satisfies(unassigned -> {
+                assertThat(unassigned.request()).isEqualTo("van-76");
+                assertThat(unassigned.reasons()).anyMatch(reason -> reason.contains("of 7.6 m")
+                        && reason.contains("7.5 m"));
+            });
+            assertThat(ReportCheck.check(document, report, engine.scoring()).problems()).isEmpty();
+        }
+    }
+
     private static Map<String, String> resources(AllocationReport report) {
         return report.allocations().stream().collect(Collectors.toMap(AllocationReport.Allocation::request,
                 AllocationReport.Allocation::resource));

@@ -1,5 +1,6 @@
 package org.broadcastallocation.engine;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -96,8 +97,9 @@ final class IndependentHardRules {
         boolean parking = resource.type() == ResourceType.PARKING_SNG || resource.type() == ResourceType.PARKING_OB;
         var vehicle = request.vehicle();
         if (parking && vehicle != null) {
+            // Decimal metres compared as written (BigDecimal), not in the engine's centimetres.
             if (resource.capacity() != null && vehicle.lengthMetres() != null
-                    && vehicle.lengthMetres() > resource.capacity()) {
+                    && vehicle.lengthMetres().value().compareTo(resource.capacity().value()) > 0) {
                 broken.add(who + ": a " + vehicle.lengthMetres() + " m van in " + resource.capacity() + " m");
             }
             if (vehicle.kind() == VehicleKind.OB && resource.type() != ResourceType.PARKING_OB) {
@@ -105,7 +107,7 @@ final class IndependentHardRules {
             }
         }
         if (!parking && request.crewSize() != null && resource.capacity() != null
-                && request.crewSize() > resource.capacity()) {
+                && BigDecimal.valueOf(request.crewSize()).compareTo(resource.capacity().value()) > 0) {
             broken.add(who + ": a crew of " + request.crewSize() + " in room for " + resource.capacity());
         }
     }

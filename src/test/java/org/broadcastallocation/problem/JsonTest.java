@@ -18,7 +18,8 @@ class JsonTest {
         var error = catchThrowableOfType(JsonProcessingException.class, () -> Json.mapper()
                 .readValue(REQUEST.formatted("1.5", "2025-06-23T09:00:00+02:00"), ProblemDocument.Request.class));
 
-        assertThat(Json.describe(error)).contains("crewSize").doesNotContain("java.", "Exception");
+        assertThat(Json.describe(error)).contains("crewSize", "expects a whole number", "not 1.5")
+                .doesNotContain("java.", "Exception", "coercion");
     }
 
     @Test

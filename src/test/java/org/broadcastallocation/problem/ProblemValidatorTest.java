@@ -3,6 +3,7 @@ package org.broadcastallocation.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -450,6 +451,60 @@ class ProblemValidatorTest {
         void negativeFibreLinksAreRefused() {
             ((ObjectNode) list("zones").get(0)).put("fibreLinks", -1);
             assertOnlyViolation("zones[EDIT]", "fibreLinks", "-1 is out of range");
+        }
+    }
+
+    @Nested
+    @DisplayName("Metres: vehicle lengths and parking capacities to the centimetre; people are whole")
+    class Metres {
+
+        private ObjectNode vehicle() {
+            return (ObjectNode) request("r-3").get("vehicle");
+        }
+
+        @Test
+        void decimalLengthsAndParkingCapacitiesAreAccepted() {
+            vehicle().put("lengthMetres", new BigDecimal("7.5"));
+            resource("SNG-01").put("capacity", new BigDecimal("7.50"));
+            resource("OB-01").put("capacity", new BigDecimal("16.0"));
+            resource("EB-01").put("capacity", new BigDecimal("2.0"));
+            assertThat(violations()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "lengthMetres {0}")
+        @ValueSource(strings = {"7.255", "7.001", "7.2500001"})
+        void aLengthFinerThanACentimetreIsRefusedNotRounded(String length) {
+            vehicle().put("lengthMetres", new BigDecimal(length));
+            assertOnlyViolation("requests[r-3]", "vehicle.lengthMetres", length + " m", "centimetre",
+                    "two decimals");
+        }
+
+        @Test
+        void aParkingCapacityFinerThanACentimetreIsRefused() {
+            resource("SNG-01").put("capacity", new BigDecimal("10.125"));
+            assertOnlyViolation("resources[SNG-01]", "capacity", "10.125 m", "centimetre");
+        }
+
+        @Test
+        void aRoomCapacityIsAWholeNumberOfPeople() {
+            resource("EB-01").put("capacity", new BigDecimal("2.5"));
+            assertOnlyViolation("resources[EB-01]", "capacity", "2.5", "whole number of people");
+        }
+
+        @Test
+        void aLengthOutOfRangeIsRefusedAsOutOfRangeWhateverItsDecimals() {
+            vehicle().put("lengthMetres", new BigDecimal("40.01"));
+            assertOnlyViolation("requests[r-3]", "vehicle.lengthMetres", "40.01 is out of range", "1 to 40");
+            vehicle().put("lengthMetres", new BigDecimal("1E+999999999"));
+            assertOnlyViolation("requests[r-3]", "vehicle.lengthMetres", "is out of range");
+        }
+
+        @Test
+        void aFractionalCrewIsStillRefusedWhenTheDocumentIsRead() {
+            request("r-1").put("crewSize", new BigDecimal("1.5"));
+            assertThatThrownBy(() -> MAPPER.treeToValue(document, ProblemDocument.class))
+                    .isInstanceOf(JsonProcessingException.class)
+                    .satisfies(e -> assertThat(Json.describe((JsonProcessingException) e)).contains("crewSize"));
         }
     }
 

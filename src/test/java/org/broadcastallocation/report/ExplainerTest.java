@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.OrganisationKind.NATIONAL_DELEGATION;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
+import static org.broadcastallocation.problem.ResourceType.PARKING_SNG;
 import static org.broadcastallocation.problem.ResourceType.STANDUP_INDOOR;
 import static org.broadcastallocation.problem.ResourceType.TV_STUDIO;
+import static org.broadcastallocation.problem.VehicleKind.SNG;
 
 import java.util.List;
 
@@ -36,6 +38,17 @@ class ExplainerTest {
         assertThat(reasons).singleElement().asString()
                 .contains("no edit booth can ever take it", "capacity", "all 2 are too small for a crew of 5")
                 .doesNotContain("quota", "fibre", "taken", "features");
+    }
+
+    @Test
+    void aVanLongerThanEveryBaySaysHowLongItIsAndHowLongTheLongestBayIsInMetres() {
+        var document = Fixture.hague().zone("SNG_COMPOUND", 0).organisation("nos", BROADCASTER)
+                .bay("SNG-01", PARKING_SNG, "SNG_COMPOUND", 0, 0, "7.25")
+                .bay("SNG-02", PARKING_SNG, "SNG_COMPOUND", 12, 0, "7.5")
+                .request("van", "nos", PARKING_SNG).window("22 12:00", "26 02:00").vehicle(SNG, "7.6").document();
+
+        assertThat(reasonsFor(document, "van")).singleElement().asString()
+                .contains("all 2 are too small for an SNG vehicle of 7.6 m (the largest holds 7.5 m)");
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.broadcastallocation.database.EmbeddedDatabaseConfiguration;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.VehicleKind;
 
@@ -68,10 +69,34 @@ class RequestsRepositoryTest {
 
         assertThat(stored.status()).isEqualTo(RequestStatus.SUBMITTED);
         assertThat(stored.version()).isZero();
-        assertThat(stored.request().vehicle()).isEqualTo(new ProblemDocument.Vehicle(VehicleKind.SNG, 9));
+        assertThat(stored.request().vehicle())
+                .isEqualTo(new ProblemDocument.Vehicle(VehicleKind.SNG, Quantity.of(9)));
         assertThat(stored.request().requiredFeatures()).containsExactly("CEE_POWER");
         assertThat(stored.request().window().from()).isEqualTo(request.window().from());
         assertThat(stored.request().submittedAt()).isEqualTo(request.submittedAt());
+    }
+
+    @Test
+    void aVanOfDecimalMetresReadsBackAsWrittenWithoutTrailingZeros() {
+        requests.insert("test", van("r-75", "7.50"), RequestStatus.SUBMITTED);
+        requests.insert("test", van("r-16", "16.0"), RequestStatus.SUBMITTED);
+
+        assertThat(requests.find("test", "r-75").orElseThrow().request().vehicle().lengthMetres())
+                .isEqualTo(Quantity.of("7.5")).hasToString("7.5");
+        assertThat(requests.find("test", "r-16").orElseThrow().request().vehicle().lengthMetres())
+                .isEqualTo(Quantity.of(16)).hasToString("16");
+    }
+
+    @Test
+    void theSchemaRefusesAFractionOfAPersonButNotOfAMetre() {
+        events.insertResource("test", new ProblemDocument.Resource("SNG-75", ResourceType.PARKING_SNG, "SNG", 0, 0,
+                Quantity.of("7.5"), Set.of(), List.of()));
+        assertThat(events.resources("test", true)).filteredOn(resource -> resource.id().equals("SNG-75"))
+                .singleElement().satisfies(resource -> assertThat(resource.capacity()).hasToString("7.5"));
+
+        assertThatThrownBy(() -> events.insertResource("test", new ProblemDocument.Resource("EB-25",
+                ResourceType.EDIT_BOOTH, "SNG", 0, 0, Quantity.of("2.5"), Set.of(), List.of())))
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("resource_people_whole");
     }
 
     @Test
@@ -80,10 +105,11 @@ class RequestsRepositoryTest {
         var window = van("x", 9).window();
         var shapes = List.of(
                 van("s-van", 9),
+                van("s-van-decimal", "7.25"),
                 new ProblemDocument.Request("s-bare", "nos", ResourceType.EDIT_BOOTH, window, null, null, null, null,
                         null, null, null, null, at),
                 new ProblemDocument.Request("s-kindless-vehicle", "nos", ResourceType.STANDUP_OUTDOOR, window, 30, 3,
-                        new ProblemDocument.Vehicle(null, 7), Set.of("LIGHTING", "CEE_POWER"), Set.of("ROOF"),
+                        new ProblemDocument.Vehicle(null, Quantity.of(7)), Set.of("LIGHTING", "CEE_POWER"), Set.of("ROOF"),
                         Fixture.at("23 10:00"), true, 1, at),
                 new ProblemDocument.Request("s-priority-3", "nos", ResourceType.LIVE_AREA, window, 60, null, null,
                         Set.of(), Set.of("SEA_VIEW"), null, false, 3, at));
@@ -111,7 +137,7 @@ class RequestsRepositoryTest {
 
         assertThat(added.added()).containsExactlyInAnyOrder(List.of("test", "s-2"), List.of("test", "s-3"));
         assertThat(added.checkedAgainstOld()).isEmpty();
-        assertThat(requests.find("test", "s-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(9);
+        assertThat(requests.find("test", "s-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(Quantity.of(9));
         assertThat(jdbc.sql("select key from idempotency_key order by key").query(String.class).list())
                 .containsExactly("k-1", "k-2");
         assertThat(jdbc.sql("select entity_id || ' ' || after::text from audit_log where action = 'SUBMIT'"
@@ -147,7 +173,7 @@ class RequestsRepositoryTest {
 
         assertThat(requests.update("test", van("r-1", 10), 0, RequestStatus.SUBMITTED)).isTrue();
         assertThat(requests.update("test", van("r-1", 11), 0, RequestStatus.SUBMITTED)).isFalse();
-        assertThat(requests.find("test", "r-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(10);
+        assertThat(requests.find("test", "r-1").orElseThrow().request().vehicle().lengthMetres()).isEqualTo(Quantity.of(10));
     }
 
     @Test
@@ -179,9 +205,13 @@ class RequestsRepositoryTest {
     }
 
     private static ProblemDocument.Request van(String id, int metres) {
+        return van(id, String.valueOf(metres));
+    }
+
+    private static ProblemDocument.Request van(String id, String metres) {
         return new ProblemDocument.Request(id, "nos", ResourceType.PARKING_SNG,
                 new ProblemDocument.Interval(Fixture.at("22 12:00"), Fixture.at("26 02:00")), null, null,
-                new ProblemDocument.Vehicle(VehicleKind.SNG, metres), Set.of("CEE_POWER"), Set.of(), null, false, 2,
+                new ProblemDocument.Vehicle(VehicleKind.SNG, Quantity.of(metres)), Set.of("CEE_POWER"), Set.of(), null, false, 2,
                 OffsetDateTime.parse("2025-05-01T10:00:00+02:00"));
     }
 }
