@@ -42,6 +42,7 @@ import org.springframework.http.ResponseEntity;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
 import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ResourceType;
 
 /**
@@ -226,19 +227,8 @@ class ConsoleBrowserTest {
     @Test
     void aBroadcasterSubmitsAmendsAndCancelsARequestWithTheirKey() throws Exception {
         String event = "console-desk";
-        var document = Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
-                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2).document();
-        var body = (ObjectNode) json.readTree(json.writeValueAsString(document));
-        ((ObjectNode) body.get("event")).put("id", event);
-        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
-                .getBody()).get("key").asText();
-
-        browser.get("http://localhost:" + port + "/broadcaster.html");
-        type("key", key);
-        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
-        wait.until(page -> byId("who-name").getText().contains("nos at " + event));
+        signInAsNos(event, Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2).document());
 
         // A window off the 15-minute grain is refused, and the page says why.
         type("f-id", "desk-1");
@@ -273,18 +263,8 @@ class ConsoleBrowserTest {
     @Test
     void aBroadcasterAsksForParkingForA7Point5MetreVanAndSeesItBack() throws Exception {
         String event = "console-van";
-        var document = Fixture.hague().zone("SNG_COMPOUND", 0).organisation("nos", OrganisationKind.BROADCASTER)
-                .bay("SNG-01", ResourceType.PARKING_SNG, "SNG_COMPOUND", 0, 0, "7.5").document();
-        var body = (ObjectNode) json.readTree(json.writeValueAsString(document));
-        ((ObjectNode) body.get("event")).put("id", event);
-        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
-                .getBody()).get("key").asText();
-        browser.get("http://localhost:" + port + "/broadcaster.html");
-        type("key", key);
-        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
-        wait.until(page -> byId("who-name").getText().contains("nos at " + event));
+        signInAsNos(event, Fixture.hague().zone("SNG_COMPOUND", 0).organisation("nos", OrganisationKind.BROADCASTER)
+                .bay("SNG-01", ResourceType.PARKING_SNG, "SNG_COMPOUND", 0, 0, "7.5").document());
 
         type("f-id", "van-1");
         new Select(byId("f-type")).selectByValue("PARKING_SNG");
@@ -371,6 +351,20 @@ class ConsoleBrowserTest {
 
     private WebElement byId(String id) {
         return browser.findElement(By.id(id));
+    }
+
+    /** Imports the document as the event, mints nos's key and signs in with it on the broadcaster's page. */
+    private void signInAsNos(String event, ProblemDocument document) throws Exception {
+        var body = (ObjectNode) json.readTree(json.writeValueAsString(document));
+        ((ObjectNode) body.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", body.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
+                .getBody()).get("key").asText();
+        browser.get("http://localhost:" + port + "/broadcaster.html");
+        type("key", key);
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("nos at " + event));
     }
 
     private void type(String id, String text) {
