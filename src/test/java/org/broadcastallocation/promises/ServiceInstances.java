@@ -1,0 +1,172 @@
+package org.broadcastallocation.promises;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+import org.broadcastallocation.ApiClient;
+import org.broadcastallocation.Application;
+import org.broadcastallocation.allocation.AllocationSolver;
+import org.broadcastallocation.engine.AllocationEngine;
+import org.broadcastallocation.rounds.RoundSolving;
+
+/**
+ * Two instances of the service on one PostgreSQL database, either of which can die abruptly: its connections are
+ * cut first (so that nothing it was doing reaches the database any more), then its context is closed. A replacement
+ * starts in the background, so that the next actions go on against the instance that is left.
+ */
+final class ServiceInstances implements AutoCloseable {
+
+    /** Heartbeats are written every 2 s (RoundSolving); a round whose heartbeat is older than this is dead. */
+    static final int HEARTBEAT_TIMEOUT_SECONDS = 3;
+
+    /** One running service: how to call it and how it signs the rounds it claims. */
+    private static final String TIMEFOLD_AUTOCONFIGURATION = String.join(",",
+            "ai.timefold.solver.spring.boot.autoconfigure.TimefoldSolverAutoConfiguration",
+            "ai.timefold.solver.spring.boot.autoconfigure.TimefoldBenchmarkAutoConfiguration",
+            "ai.timefold.solver.spring.boot.autoconfigure.TimefoldSolverBeanFactory");
+
+    record Instance(int slot, ConfigurableApplicationContext context, ApiClient api, String id) {
+    }
+
+    private final EmbeddedPostgres database;
+    private final Instance[] slots = new Instance[2];
+    private final List<CompletableFuture<Instance>> starting = new ArrayList<>(List.of(
+            CompletableFuture.completedFuture(null), CompletableFuture.completedFuture(null)));
+    private final Set<String> dead = ConcurrentHashMap.newKeySet();
+    private int started;
+    private int killed;
+    private long startingMillis;
+
+    ServiceInstances(EmbeddedPostgres database) {
+        this.database = database;
+        slots[0] = start(0);
+        slots[1] = start(1);
+    }
+
+    /** The instances that answer now (a replacement that has finished starting takes its slot). */
+    synchronized List<Instance> live() {
+        for (int slot = 0; slot < 2; slot++) {
+            if (slots[slot] == null && starting.get(slot).isDone()) {
+                slots[slot] = starting.get(slot).join();
+            }
+        }
+        var live = new ArrayList<Instance>();
+        for (var instance : slots) {
+            if (instance != null) {
+                live.add(instance);
+            }
+        }
+        return live;
+    }
+
+    /** Waits (a bounded while) for both slots to be served again; a sequence starts with two instances. */
+    void awaitBoth() {
+        for (var future : starting) {
+            future.orTimeout(120, TimeUnit.SECONDS).join();
+        }
+        live();
+    }
+
+    /**
+     * The instance dies as a process would: its database connections are aborted before anything else, so that a
+     * solve in flight can neither save nor finish its round; then it is shut down and a replacement is started.
+     */
+    synchronized void kill(Instance instance) {
+        slots[instance.slot()] = null;
+        dead.add(instance.id());
+        killed++;
+        instance.context().getBean(HikariDataSource.class).close();
+        instance.context().close();
+        int slot = instance.slot();
+        starting.set(slot, CompletableFuture.supplyAsync(() -> start(slot)));
+    }
+
+    /** The ids of the instances that died: only their rounds may be INTERRUPTED. */
+    Set<String> dead() {
+        return dead;
+    }
+
+    int started() {
+        return started;
+    }
+
+    int killed() {
+        return killed;
+    }
+
+    long startingMillis() {
+        return startingMillis;
+    }
+
+    private Instance start(int slot) {
+        long began = System.nanoTime();
+        var context = new SpringApplicationBuilder(Application.class, QuickSolves.class).run(
+                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=6",
+                "--server.port=0", "--broadcast.sample-event=", "--broadcast.users.bcrypt-strength=4",
+                "--broadcast.api-keys.remember-seconds=1",
+                "--broadcast.rounds.heartbeat-timeout-seconds=" + HEARTBEAT_TIMEOUT_SECONDS,
+                "--broadcast.rounds.recovery-interval-millis=100", "--broadcast.rounds.relay-interval-millis=200",
+                "--broadcast.rounds.default-seconds=1", "--spring.jmx.enabled=false",
+                "--springdoc.api-docs.enabled=false", "--logging.level.root=ERROR",
+                // The service builds its own engine (replaced here); Timefold's Spring beans are unused.
+                "--spring.autoconfigure.exclude=" + TIMEFOLD_AUTOCONFIGURATION,
+                "--spring.main.allow-bean-definition-overriding=true",
+                // A killed instance's solve fails on its aborted connections; that is the point, not news.
+                "--logging.level.org.broadcastallocation=" + System.getProperty("promises.serviceLog", "OFF"));
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        var instance = new Instance(slot, context, new ApiClient(port), context.getBean(RoundSolving.class)
+                .instance());
+        synchronized (this) {
+            started++;
+            startingMillis += (System.nanoTime() - began) / 1_000_000;
+        }
+        return instance;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (var future : starting) {
+            try {
+                future.orTimeout(120, TimeUnit.SECONDS).join();
+            } catch (RuntimeException ignored) {
+                // Closing anyway.
+            }
+        }
+        live().forEach(instance -> instance.context().close());
+    }
+
+    /**
+     * The service's engine, except that a solve also ends after 150 ms without a better solution: the test's
+     * events are tiny, and a round that would otherwise always run its full second (the shortest limit a planner
+     * can ask for) would make a few hundred sequences take many minutes.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class QuickSolves {
+        /** Named as the service's own engine bean, which it replaces (so that only one engine is built). */
+        @Bean
+        @Primary
+        AllocationEngine allocationEngine() {
+            var config = AllocationSolver.loadConfig();
+            var termination = config.getTerminationConfig() == null ? new TerminationConfig()
+                    : config.getTerminationConfig();
+            config.setTerminationConfig(termination.withUnimprovedSpentLimit(Duration.ofMillis(150)));
+            return new AllocationEngine(new AllocationSolver(config));
+        }
+    }
+}
