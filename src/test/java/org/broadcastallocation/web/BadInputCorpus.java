@@ -159,6 +159,9 @@ final class BadInputCorpus {
         broken.put("invalid UTF-8", null);
         broken.put("comment", "/* hello */ " + valid);
         broken.put("NaN", valid.replaceFirst("\\{", "{\"x\": NaN,"));
+        broken.put("a second object after the first", valid + valid);
+        broken.put("an empty object after the body", valid + " {}");
+        broken.put("a word after the body", valid + " x");
         for (var entry : broken.entrySet()) {
             byte[] bytes = entry.getValue() == null ? invalidUtf8(valid)
                     : entry.getValue().getBytes(StandardCharsets.UTF_8);
