@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -258,11 +259,15 @@ public class RequestDesk {
         }
     }
 
-    /** The request-only rules of the spec, exactly as an imported document is checked. */
+    /**
+     * The request-only rules of the spec, exactly as an imported document is checked, and an id its address can
+     * carry (else it would be stored and never reached again).
+     */
     private static void check(Submitter submitter, ProblemDocument.Request request) {
         var document = new ProblemDocument(submitter.event(), List.of(), List.of(submitter.organisation()),
                 List.of(), List.of(request), List.of(), List.of());
-        var violations = ProblemValidator.validate(document);
+        var violations = new ArrayList<>(ProblemValidator.validate(document));
+        ProblemValidator.unaddressable("requests[" + request.id() + "]", request.id()).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new RequestRejected(violations);
         }
