@@ -145,7 +145,8 @@ public class RoundDesk {
             confirmed++;
         }
         for (var unassigned : report.unassigned()) {
-            requests.setOutcome(eventId, unassigned.request(), RequestStatus.WAITLISTED, unassigned.reasons());
+            requests.setOutcome(eventId, unassigned.request(), RequestStatus.WAITLISTED,
+                    unassigned.broadcasterReasons());
         }
         events.bumpPinsVersion(eventId);
         rounds.markPublished(eventId, number, actor);

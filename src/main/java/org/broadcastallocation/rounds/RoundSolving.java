@@ -204,7 +204,8 @@ public class RoundSolving {
             }
         }
         for (var unassigned : report.unassigned()) {
-            requests.setOutcome(eventId, unassigned.request(), RequestStatus.WAITLISTED, unassigned.reasons());
+            requests.setOutcome(eventId, unassigned.request(), RequestStatus.WAITLISTED,
+                    unassigned.broadcasterReasons());
         }
     }
 
