@@ -107,7 +107,7 @@ public final class Explainer {
                     + (zone.fibreLinks() == 1 ? "is" : "are") + " in use " + when(demand);
             String yours = yours(users, demand);
             reasons.add(new Reason(inUse + ": " + names(users, false),
-                    inUse + (yours.isEmpty() ? "" : ", among others by " + yours)));
+                    inUse + (yours.isEmpty() ? "" : " (among them by " + yours + ")")));
         });
         if (free != null) {
             reasons.add(Reason.same(free.resource().id() + " was free " + timeline.describe(free.start(), free.end())

@@ -155,7 +155,7 @@ public class RoundProgress {
         return List.copyOf(watchers.keySet());
     }
 
-    /** Watchers of every round, for the tests and the curious. */
+    /** Watchers of every round (a dropped or ended one no longer counts). */
     int watching() {
         return watching.get();
     }
