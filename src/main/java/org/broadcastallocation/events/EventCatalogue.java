@@ -48,7 +48,7 @@ public class EventCatalogue {
 
     @Transactional
     public Imported importDocument(ProblemDocument document, String actor) {
-        ProblemValidator.requireValid(document);
+        ProblemValidator.requireImportable(document);
         var event = document.event();
         if (events.exists(event.id())) {
             throw new Conflict("event " + event.id() + " exists already; import it under another id");

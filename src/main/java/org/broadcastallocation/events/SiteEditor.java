@@ -44,8 +44,9 @@ public class SiteEditor {
         var event = catalogue.event(eventId).event();
         var resource = new ProblemDocument.Resource(id, body.type(), body.zone(), body.x(), body.y(), body.capacity(),
                 body.features(), body.availability());
-        check(new ProblemDocument(event, List.of(), List.of(), List.of(resource), List.of(), List.of(), List.of()));
         var before = events.resources(eventId, true).stream().filter(r -> r.id().equals(id)).findFirst();
+        check(new ProblemDocument(event, List.of(), List.of(), List.of(resource), List.of(), List.of(), List.of()),
+                before.isEmpty(), "resources[" + id + "]", id);
         if (before.isPresent() && !before.get().sameForTheRules(resource)) {
             // A pin must fit its resource as it is now: what a rule reads of a promised place does not change.
             var promised = pins.onResource(eventId, id);
@@ -77,8 +78,9 @@ public class SiteEditor {
             throw new RequestRejected(List.of(new Violation("zones[" + id + "]", "fibreLinks",
                     "must be a whole number, 0 or more")));
         }
-        check(new ProblemDocument(event, List.of(zone), List.of(), List.of(), List.of(), List.of(), List.of()));
         var before = events.zones(eventId).stream().filter(z -> z.id().equals(id)).findFirst();
+        check(new ProblemDocument(event, List.of(zone), List.of(), List.of(), List.of(), List.of(), List.of()),
+                before.isEmpty(), "zones[" + id + "]", id);
         if (before.isPresent()) {
             events.updateZone(eventId, zone);
         } else {
@@ -91,9 +93,9 @@ public class SiteEditor {
     public void putOrganisation(String eventId, String id, ProblemDocument.Organisation body, String actor) {
         var event = catalogue.event(eventId).event();
         var organisation = new ProblemDocument.Organisation(id, body.name(), body.kind(), body.country());
-        check(new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(), List.of(),
-                List.of()));
         var before = events.organisation(eventId, id);
+        check(new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(), List.of(),
+                List.of()), before.isEmpty(), "organisations[" + id + "]", id);
         if (before.isPresent()) {
             events.updateOrganisation(eventId, organisation);
         } else {
@@ -118,8 +120,15 @@ public class SiteEditor {
         audit.record(actor, "DELETE", eventId, table, id, null, null);
     }
 
-    private static void check(ProblemDocument document) {
+    /**
+     * As an imported document is checked, and a new item's id one its address can carry (an item stored before that
+     * rule keeps its id and can still be changed).
+     */
+    private static void check(ProblemDocument document, boolean isNew, String item, String id) {
         var violations = new ArrayList<>(ProblemValidator.validate(document));
+        if (isNew) {
+            ProblemValidator.unaddressable(item, id).ifPresent(violations::add);
+        }
         if (!violations.isEmpty()) {
             throw new RequestRejected(violations);
         }

@@ -33,13 +33,17 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Timestamps keep the offset they were written with; unknown fields are welcome (the spec allows extras). */
+    /**
+     * Timestamps keep the offset they were written with; unknown fields are welcome (the spec allows extras); a file
+     * is one document, so anything after it is an error rather than silently ignored.
+     */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper.registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 // A crew of 1.5 is a mistake to report, not to round down (the service says the same).
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(SerializationFeature.INDENT_OUTPUT);
@@ -74,6 +78,9 @@ public final class Json {
                     + fraction.group(1);
         }
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (message.startsWith("Trailing token")) {
+            return "not valid at " + where + ": more JSON after the end of the value; send exactly one JSON value";
+        }
         message = message.replaceAll("`[a-z]+(\\.[a-zA-Z$]+)+`", "value").replaceAll("\\(class [^)]*\\)", "")
                 .replaceAll("Failed to deserialize " + JAVA_NAME + ": ", "")
                 .replaceAll("\\(" + JAVA_NAME + "\\) ", "")

@@ -12,8 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import org.broadcastallocation.problem.ProblemDocument.Event;
 import org.broadcastallocation.problem.ProblemDocument.Interval;
@@ -41,6 +43,13 @@ public final class ProblemValidator {
     static final int MAX_ID_LENGTH = 100;
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_FEATURES = 50;
+    /**
+     * An id that comes in to be stored becomes part of addresses (/events/{id}/requests/{id}): letters, digits and
+     * the four marks an address carries unchanged (RFC 3986 "unreserved"), beginning with a letter or digit so that
+     * no id reads as "." or "..".
+     */
+    public static final Pattern ADDRESSABLE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,"
+            + (MAX_ID_LENGTH - 1) + "}");
 
     private final List<Violation> violations = new ArrayList<>();
 
@@ -62,6 +71,49 @@ public final class ProblemValidator {
     }
 
     /**
+     * For a document coming in to be stored (an import): valid, and every id one an address can carry. Solving does
+     * not ask the second (ids stored before the rule existed must still solve), so it is checked at the doors only:
+     * here, a submission, a site change.
+     */
+    public static void requireImportable(ProblemDocument document) {
+        var violations = new ArrayList<>(validate(document));
+        violations.addAll(unaddressableIds(document));
+        if (!violations.isEmpty()) {
+            throw new InvalidProblemException(violations);
+        }
+    }
+
+    /** Each id of the document's event, zones, organisations, resources and requests that an address cannot carry. */
+    public static List<Violation> unaddressableIds(ProblemDocument document) {
+        var found = new ArrayList<Violation>();
+        if (document == null || document.event() == null) {
+            return found;
+        }
+        unaddressable("event", document.event().id()).ifPresent(found::add);
+        present(document.zones()).forEach(zone -> unaddressable("zones[" + zone.id() + "]", zone.id())
+                .ifPresent(found::add));
+        present(document.organisations()).forEach(organisation -> unaddressable("organisations["
+                + organisation.id() + "]", organisation.id()).ifPresent(found::add));
+        present(document.resources()).forEach(resource -> unaddressable("resources[" + resource.id() + "]",
+                resource.id()).ifPresent(found::add));
+        present(document.requests()).forEach(request -> unaddressable("requests[" + request.id() + "]",
+                request.id()).ifPresent(found::add));
+        return found;
+    }
+
+    /**
+     * Why an address cannot carry this id, as a violation of the item's "id"; nothing for an id that is fine, and for
+     * a missing, overlong or unprintable one, which {@link #validate} already names as such.
+     */
+    public static Optional<Violation> unaddressable(String item, String id) {
+        if (blank(id) || id.length() > MAX_ID_LENGTH || hasControl(id) || ADDRESSABLE_ID.matcher(id).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Violation(item, "id", "'" + id + "' cannot be part of an address: use"
+                + " letters, digits and . _ ~ - only, beginning with a letter or digit"));
+    }
+
+    /**
      * Things that are legal but probably not meant, such as a resource in a zone the document does not list (the
      * spec gives it no fibre links).
      */
@@ -75,6 +127,8 @@ public final class ProblemValidator {
                         + "' is not listed in zones, so it has no fibre links");
             }
         }
+        unaddressableIds(document).forEach(violation -> warnings.add(violation + " (the service refuses it on"
+                + " import)"));
         return warnings;
     }
 

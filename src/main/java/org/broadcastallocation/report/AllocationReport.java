@@ -34,8 +34,16 @@ public record AllocationReport(
             OffsetDateTime start, OffsetDateTime end, boolean pinned) {
     }
 
+    /**
+     * A request left out, with its reasons for staff (who holds what) and, an extra, the same reasons as its
+     * broadcaster reads them: its own facts only, never a competitor's requests (see {@code Explainer}).
+     */
     public record Unassigned(String request, String organisation, ResourceType type, int weight,
-            List<String> reasons) {
+            List<String> reasons, List<String> broadcasterReasons) {
+        public Unassigned {
+            // A report written before broadcasters had their own wording tells them nothing rather than too much.
+            broadcasterReasons = broadcasterReasons == null ? List.of() : broadcasterReasons;
+        }
     }
 
     /** A rule's total on its level ({@code hard}, {@code medium} or {@code soft}) and how many times it matched. */

@@ -25,8 +25,21 @@ import org.broadcastallocation.allocation.Timeline;
  * Says in words why a request was left out, so that an operator can act: no resource can ever fit it (and which rule
  * stops each), its organisation's quota is full, its zone's fibre links are used up, or every fitting place is taken
  * (and by whom). A reason is given when, and only when, it stops at least one of the request's possible places.
+ *
+ * <p>Each reason is written twice. Staff read who holds what ("r-5 (bbc, weight 120)"); the broadcaster whose request
+ * it is reads its own facts only: counts, the site, and its own requests. Competitors' bookings are confidential
+ * between broadcasters, so the broadcaster's wording is built from nothing that names them: other requests reach it
+ * only as a count or through {@link #yours}, which keeps the broadcaster's own.
  */
 public final class Explainer {
+
+    /** One reason, for staff (who holds what) and for the broadcaster whose request it is (its own facts only). */
+    public record Reason(String staff, String broadcaster) {
+        /** A reason made of the request's own facts and the site's alone: the same for everyone. */
+        static Reason same(String text) {
+            return new Reason(text, text);
+        }
+    }
 
     private static final int NAMED_BLOCKERS = 5;
 
@@ -40,9 +53,9 @@ public final class Explainer {
         this.occupancy = Occupancy.of(plan.getBookings());
     }
 
-    public List<String> reasons(Booking booking) {
+    public List<Reason> reasons(Booking booking) {
         if (booking.getCandidates().isEmpty()) {
-            return List.of(neverFits(booking.getDemand()));
+            return List.of(Reason.same(neverFits(booking.getDemand())));
         }
         var demand = booking.getDemand();
         var taken = new LinkedHashMap<PlanResource, Boolean>();
@@ -64,7 +77,7 @@ public final class Explainer {
                 free = candidate;
             }
         }
-        var reasons = new ArrayList<String>();
+        var reasons = new ArrayList<Reason>();
         long fullyTaken = taken.values().stream().filter(Boolean::booleanValue).count();
         if (!takenBy.isEmpty()) {
             String which;
@@ -77,19 +90,28 @@ public final class Explainer {
                 which = fullyTaken + " of the " + taken.size() + " " + demand.type().plural() + " that fit "
                         + (fullyTaken == 1 ? "is" : "are") + " taken";
             }
-            reasons.add(which + " " + when(demand) + " by " + byWhom(takenBy, demand.weight()));
+            String takenWhen = which + " " + when(demand) + " by ";
+            reasons.add(new Reason(takenWhen + byWhom(takenBy, demand.weight()),
+                    takenWhen + byWhomUnnamed(takenBy, demand)));
         }
         if (!quotaBy.isEmpty()) {
-            reasons.add("quota: " + demand.organisation() + " already holds " + quotaBy.size() + " "
+            reasons.add(new Reason("quota: " + demand.organisation() + " already holds " + quotaBy.size() + " "
                     + demand.type() + " " + when(demand) + " (quota " + demand.quota() + "): "
-                    + names(quotaBy, false));
+                    + names(quotaBy, false),
+                    "quota: your quota of " + demand.quota() + " " + demand.type() + " is held by "
+                            + ownOrCounted(quotaBy, demand) + " " + when(demand)));
         }
-        fibreBy.forEach((zone, users) -> reasons.add("fibre: " + (zone.fibreLinks() == 1 ? "the only fibre link"
-                : "all " + zone.fibreLinks() + " fibre links") + " of zone " + zone.id() + " "
-                + (zone.fibreLinks() == 1 ? "is" : "are") + " in use " + when(demand) + ": " + names(users, false)));
+        fibreBy.forEach((zone, users) -> {
+            String inUse = "fibre: " + (zone.fibreLinks() == 1 ? "the only fibre link"
+                    : "all " + zone.fibreLinks() + " fibre links") + " of zone " + zone.id() + " "
+                    + (zone.fibreLinks() == 1 ? "is" : "are") + " in use " + when(demand);
+            String yours = yours(users, demand);
+            reasons.add(new Reason(inUse + ": " + names(users, false),
+                    inUse + (yours.isEmpty() ? "" : " (among them by " + yours + ")")));
+        });
         if (free != null) {
-            reasons.add(free.resource().id() + " was free " + timeline.describe(free.start(), free.end())
-                    + " but this round did not use it; a longer round may serve it");
+            reasons.add(Reason.same(free.resource().id() + " was free " + timeline.describe(free.start(), free.end())
+                    + " but this round did not use it; a longer round may serve it"));
         }
         return reasons;
     }
@@ -164,6 +186,45 @@ public final class Explainer {
         }
         return names(blockers, true) + "; this round found no way to serve it without leaving more weight"
                 + " unserved";
+    }
+
+    /** As {@link #byWhom}, for the broadcaster: how the blockers weigh against its request, and which are its own. */
+    private static String byWhomUnnamed(Set<Booking> blockers, Demand demand) {
+        int lightest = blockers.stream().mapToInt(Booking::weight).min().orElse(0);
+        String yours = yours(blockers, demand);
+        String among = yours.isEmpty() ? "" : " (among them " + yours + ")";
+        if (lightest > demand.weight()) {
+            return "requests of higher weight" + among;
+        }
+        if (lightest == demand.weight()) {
+            return "requests of equal or higher weight" + among;
+        }
+        return "other requests" + among + "; this round found no way to serve it without leaving more weight"
+                + " unserved";
+    }
+
+    /** The broadcaster's own requests among these, named; the others counted (a quota is held by one's own). */
+    private static String ownOrCounted(Set<Booking> bookings, Demand demand) {
+        String yours = yours(bookings, demand);
+        long others = bookings.stream().filter(booking -> !booking.organisation().equals(demand.organisation()))
+                .count();
+        String counted = others + " other request" + (others == 1 ? "" : "s");
+        return yours.isEmpty() ? counted : others == 0 ? yours : yours + " and " + counted;
+    }
+
+    /**
+     * "your request r-7" or "your requests r-7, r-9": the bookings of the demand's own organisation and only those,
+     * without weights; empty when none is. The only way other requests reach a broadcaster's wording by name.
+     */
+    private static String yours(Set<Booking> bookings, Demand demand) {
+        var own = bookings.stream().filter(booking -> booking.organisation().equals(demand.organisation()))
+                .map(Booking::getId).sorted().toList();
+        if (own.isEmpty()) {
+            return "";
+        }
+        String named = String.join(", ", own.subList(0, Math.min(own.size(), NAMED_BLOCKERS)));
+        return (own.size() == 1 ? "your request " : "your requests ") + named
+                + (own.size() > NAMED_BLOCKERS ? " and " + (own.size() - NAMED_BLOCKERS) + " more" : "");
     }
 
     private static String names(Set<Booking> bookings, boolean withWeight) {

@@ -58,8 +58,10 @@ public final class ReportBuilder {
                         booking.resource().id(), timeline.at(booking.start()), timeline.at(booking.end()),
                         booking.isPinned()));
             } else {
+                var reasons = explainer.reasons(booking);
                 unassigned.add(new Unassigned(booking.getId(), request.organisation(), request.type(),
-                        booking.weight(), explainer.reasons(booking)));
+                        booking.weight(), reasons.stream().map(Explainer.Reason::staff).toList(),
+                        reasons.stream().map(Explainer.Reason::broadcaster).toList()));
             }
         }
         allocations.sort(Comparator.comparing(Allocation::resource).thenComparing(Allocation::start)

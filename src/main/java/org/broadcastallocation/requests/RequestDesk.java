@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -178,7 +179,7 @@ public class RequestDesk {
         if (!current.status().isOpen()) {
             throw new Conflict("request " + id + " is " + current.status() + " and can no longer change");
         }
-        var amended = asSubmittedBy(caller, id, body, current.request().submittedAt());
+        var amended = asSubmittedBy(caller, id, body, submittedAtOfAmendment(event, current, id));
         check(submitter, amended);
         if (!requests.update(eventId, amended, expected, RequestStatus.SUBMITTED)) {
             throw new StaleVersion("request " + id, expected, expected + 1, ifMatch != null);
@@ -186,6 +187,26 @@ public class RequestDesk {
         var after = RequestView.of(requests.find(eventId, id).orElseThrow(), zone(event));
         audit.record(actor(caller), "AMEND", eventId, "request", id, RequestView.of(current, zone(event)), after);
         return after;
+    }
+
+    /**
+     * Before the deadline an amendment keeps the request's time, and so its place. After it, an amendment is a new
+     * late application (else "late applications will not be considered" could be bypassed by amending an early
+     * request): refused while late intake is closed, and taken at its own time while it is open, so that it counts
+     * as late (priority 3) and ranks after the organisation's requests on time. Cancelling stays open to all.
+     */
+    private OffsetDateTime submittedAtOfAmendment(ProblemDocument.Event event, StoredRequest current, String id) {
+        var now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        if (event.requestDeadline() == null || !now.isAfter(event.requestDeadline())) {
+            return current.request().submittedAt();
+        }
+        if (!event.lateIntakeOpen()) {
+            throw new RequestRejected(List.of(new Violation("requests[" + id + "]", "submittedAt", "amended " + now
+                    + ", after the deadline " + event.requestDeadline() + ", and late intake is closed (an amendment"
+                    + " after the deadline is a new late application; the request stands as it was, and may still"
+                    + " be cancelled)")));
+        }
+        return now;
     }
 
     @Transactional
@@ -258,11 +279,15 @@ public class RequestDesk {
         }
     }
 
-    /** The request-only rules of the spec, exactly as an imported document is checked. */
+    /**
+     * The request-only rules of the spec, exactly as an imported document is checked, and an id its address can
+     * carry (else it would be stored and never reached again).
+     */
     private static void check(Submitter submitter, ProblemDocument.Request request) {
         var document = new ProblemDocument(submitter.event(), List.of(), List.of(submitter.organisation()),
                 List.of(), List.of(request), List.of(), List.of());
-        var violations = ProblemValidator.validate(document);
+        var violations = new ArrayList<>(ProblemValidator.validate(document));
+        ProblemValidator.unaddressable("requests[" + request.id() + "]", request.id()).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new RequestRejected(violations);
         }

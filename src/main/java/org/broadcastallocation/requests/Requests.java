@@ -168,14 +168,14 @@ public class Requests {
                 update request set type = ?, window_from = ?, window_to = ?, duration_minutes = ?, crew_size = ?,
                     vehicle_kind = ?, vehicle_length = ?, required_features = cast(? as jsonb),
                     preferred_features = cast(? as jsonb), preferred_start = ?, needs_fibre = ?, priority = ?,
-                    status = ?, reasons = '[]', version = version + 1, updated_at = now()
+                    submitted_at = ?, status = ?, reasons = '[]', version = version + 1, updated_at = now()
                 where event_id = ? and id = ? and version = ?""")
                 .params(request.type().name(), request.window().from(), request.window().to(),
                         request.durationMinutes(), request.crewSize(), vehicleKind(request), vehicleLength(request),
                         JsonColumns.write(orEmpty(request.requiredFeatures())),
                         JsonColumns.write(orEmpty(request.preferredFeatures())), request.preferredStart(),
-                        request.fibre(), request.priority() == null ? 2 : request.priority(), status.name(),
-                        eventId, request.id(), expectedVersion)
+                        request.fibre(), request.priority() == null ? 2 : request.priority(), request.submittedAt(),
+                        status.name(), eventId, request.id(), expectedVersion)
                 .update() == 1;
     }
 

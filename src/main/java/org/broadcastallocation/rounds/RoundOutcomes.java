@@ -137,7 +137,8 @@ class RoundOutcomes {
         report.allocations().stream().filter(allocation -> !allocation.pinned())
                 .forEach(allocation -> allocated.put(allocation.request(), allocation));
         var waitlisted = new HashMap<String, List<String>>();
-        report.unassigned().forEach(unassigned -> waitlisted.put(unassigned.request(), unassigned.reasons()));
+        report.unassigned().forEach(unassigned -> waitlisted.put(unassigned.request(),
+                unassigned.broadcasterReasons()));
         var outcomes = new java.util.LinkedHashMap<String, Requests.Outcome>();
         for (var request : now) {
             var allocation = allocated.get(request.id());

@@ -93,7 +93,12 @@ public class RequestsController {
 
     @PutMapping("/api/events/{event}/requests/{id}")
     @Operation(summary = "Amend a request: send If-Match with its ETag (or \"version\" in the body); a stale write is"
-            + " refused with 412 (If-Match) or 409 (body version)")
+            + " refused with 412 (If-Match) or 409 (body version)", description = "Before the event's request"
+            + " deadline an amendment keeps the request's submittedAt, and so its place. After the deadline an"
+            + " amendment is a new late application: refused with 422 (field submittedAt) while late intake is"
+            + " closed; while it is open, accepted with the amendment's time as its submittedAt, so that it counts"
+            + " as priority 3 and ranks after the organisation's requests on time. Cancelling is allowed at any"
+            + " time.")
     ResponseEntity<RequestView> amend(@PathVariable String event, @PathVariable String id,
             @RequestBody JsonNode body, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             Authentication caller) throws JsonProcessingException {

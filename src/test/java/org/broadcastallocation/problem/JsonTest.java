@@ -30,4 +30,14 @@ class JsonTest {
         assertThat(Json.describe(error)).contains("window.from", "2025-06-23T09:00:00")
                 .doesNotContain("java.", "Exception", "OffsetDateTime");
     }
+
+    @Test
+    void aSecondValueAfterTheFirstIsRefusedNotIgnored() {
+        String request = REQUEST.formatted("2", "2025-06-23T09:00:00+02:00");
+        var error = catchThrowableOfType(JsonProcessingException.class, () -> Json.mapper()
+                .readValue(request + request, ProblemDocument.Request.class));
+
+        assertThat(Json.describe(error)).contains("line 2", "more JSON after the end of the value")
+                .doesNotContain("java.", "Exception", "DeserializationFeature");
+    }
 }

@@ -509,6 +509,46 @@ class ProblemValidatorTest {
     }
 
     @Nested
+    @DisplayName("Ids: what an address carries unchanged, at the doors; a stored document with others still solves")
+    class Ids {
+
+        @ParameterizedTest(name = "request id ''{0}''")
+        @ValueSource(strings = {"a b", "x/y", "a;b", "100%", "back\\slash", ".r", "-r", "ré"})
+        void anIdNoAddressCanCarryIsNamedForImportButSolves(String id) throws JsonProcessingException {
+            request("r-2").put("id", id);
+            var parsed = MAPPER.treeToValue(document, ProblemDocument.class);
+
+            assertThat(violations()).isEmpty();
+            assertThat(ProblemValidator.unaddressableIds(parsed)).singleElement().satisfies(violation ->
+                    assertViolation(violation, "requests[" + id + "]", "id", "letters, digits and . _ ~ -"));
+            assertThat(ProblemValidator.warnings(parsed)).singleElement().asString().contains("refuses it on import");
+        }
+
+        @Test
+        void everyKindOfItemIsNamed() throws JsonProcessingException {
+            event().put("id", "hague 2025");
+            ((ObjectNode) list("zones").get(1)).put("id", "SNG COMPOUND");
+            ((ObjectNode) list("organisations").get(0)).put("id", "nos/nl");
+            request("r-1").put("organisation", "nos/nl");
+            request("r-3").put("organisation", "nos/nl");
+            resource("TV-01").put("id", "TV:01");
+
+            var items = ProblemValidator.unaddressableIds(MAPPER.treeToValue(document, ProblemDocument.class))
+                    .stream().map(Violation::item).toList();
+
+            assertThat(items).containsExactly("event", "zones[SNG COMPOUND]", "organisations[nos/nl]",
+                    "resources[TV:01]");
+        }
+
+        @Test
+        void lettersDigitsDotsDashesUnderscoresAndTildesAreFine() throws JsonProcessingException {
+            request("r-2").put("id", "NOS.r-2_studio~2");
+            assertThat(ProblemValidator.unaddressableIds(MAPPER.treeToValue(document, ProblemDocument.class)))
+                    .isEmpty();
+        }
+    }
+
+    @Nested
     @DisplayName("Every bad request is listed; nothing stops at the first")
     class Collects {
 

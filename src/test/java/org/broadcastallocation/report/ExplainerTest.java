@@ -10,14 +10,17 @@ import static org.broadcastallocation.problem.ResourceType.TV_STUDIO;
 import static org.broadcastallocation.problem.VehicleKind.SNG;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.Booking;
+import org.broadcastallocation.allocation.FirstComeFirstServed;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.samples.InstanceGenerator;
 
 /** Each kind of reason appears when, and only when, it stops the request. */
 class ExplainerTest {
@@ -98,12 +101,29 @@ class ExplainerTest {
         var plan = PlanBuilder.build(document);
         place(plan, "r1");
 
-        var reasons = new Explainer(plan).reasons(booking(plan, "r2"));
+        var reasons = staff(plan, "r2");
 
         assertThat(reasons).singleElement().asString()
                 .contains("the only edit booth that fits, EB-01, is taken 23 June 09:00-26 June 02:00",
                         "higher-weighted requests: r1 (bbc, weight 120)")
                 .doesNotContain("quota", "fibre", "free");
+        assertThat(broadcaster(plan, "r2")).containsExactly("the only edit booth that fits, EB-01, is taken"
+                + " 23 June 09:00-26 June 02:00 by requests of higher weight");
+    }
+
+    @Test
+    void theBroadcasterIsToldWhichOfTheBlockersAreItsOwnAndNothingOfTheOthers() {
+        var document = booths()
+                .request("r1", "bbc", EDIT_BOOTH).priority(1).and()
+                .request("r2", "nos", EDIT_BOOTH).priority(1).and()
+                .request("r3", "nos", EDIT_BOOTH).priority(3).document();
+        var plan = PlanBuilder.build(document);
+        place(plan, "r1", "EB-01");
+        place(plan, "r2", "EB-02");
+
+        assertThat(staff(plan, "r3")).singleElement().asString().contains("r1 (bbc, weight 120)", "r2 (nos");
+        assertThat(broadcaster(plan, "r3")).containsExactly("all 2 edit booths that fit are taken"
+                + " 23 June 09:00-26 June 02:00 by requests of higher weight (among them your request r2)");
     }
 
     @Test
@@ -116,9 +136,12 @@ class ExplainerTest {
         var plan = PlanBuilder.build(document);
         place(plan, "r1");
 
-        assertThat(new Explainer(plan).reasons(booking(plan, "r2"))).singleElement().asString()
+        assertThat(staff(plan, "r2")).singleElement().asString()
                 .contains("r1 (bbc, weight 20)", "no way to serve it without leaving more weight unserved")
                 .doesNotContain("higher-weighted");
+        assertThat(broadcaster(plan, "r2")).singleElement().asString()
+                .contains("by other requests; this round found no way to serve it without leaving more weight")
+                .doesNotContain("r1", "bbc", "weight 20");
     }
 
     @Test
@@ -129,11 +152,13 @@ class ExplainerTest {
         var plan = PlanBuilder.build(document);
         place(plan, "r1");
 
-        var reasons = new Explainer(plan).reasons(booking(plan, "r2"));
+        var reasons = staff(plan, "r2");
 
         assertThat(reasons).anySatisfy(reason -> assertThat(reason)
                 .startsWith("quota: nos already holds 1 EDIT_BOOTH").contains("(quota 1)", "r1 (nos)"));
         assertThat(reasons).noneMatch(reason -> reason.contains("fibre"));
+        assertThat(broadcaster(plan, "r2")).contains("quota: your quota of 1 EDIT_BOOTH is held by your request r1"
+                + " 23 June 09:00-26 June 02:00");
     }
 
     @Test
@@ -147,10 +172,46 @@ class ExplainerTest {
         var plan = PlanBuilder.build(document);
         place(plan, "r1");
 
-        var reasons = new Explainer(plan).reasons(booking(plan, "r2"));
+        var reasons = staff(plan, "r2");
 
         assertThat(reasons).containsExactly(
                 "fibre: the only fibre link of zone EDIT is in use 23 June 09:00-26 June 02:00: r1 (bbc)");
+        assertThat(broadcaster(plan, "r2")).containsExactly(
+                "fibre: the only fibre link of zone EDIT is in use 23 June 09:00-26 June 02:00");
+    }
+
+    @Test
+    void onAWholeSummitNoBroadcasterIsToldAnotherOrganisationsRequestsOrWeights() {
+        var document = InstanceGenerator.generate(300, 2025, 1.0);
+        var plan = FirstComeFirstServed.allocate(PlanBuilder.build(document),
+                FirstComeFirstServed.submissionOrder(document.requests()));
+        var explainer = new Explainer(plan);
+        var organisations = document.organisations();
+        int told = 0;
+        for (Booking booking : plan.getBookings()) {
+            if (booking.isAssigned()) {
+                continue;
+            }
+            for (var reason : explainer.reasons(booking)) {
+                told++;
+                assertThat(reason.broadcaster()).as(reason.staff()).doesNotContainPattern("weight \\d");
+                for (var organisation : organisations) {
+                    if (organisation.id().equals(booking.organisation())) {
+                        continue;
+                    }
+                    assertThat(reason.broadcaster()).as(reason.staff())
+                            .doesNotContainPattern("\\b" + Pattern.quote(organisation.id()) + "\\b")
+                            .doesNotContain(organisation.name());
+                }
+                for (var other : plan.getBookings()) {
+                    if (!other.organisation().equals(booking.organisation())) {
+                        assertThat(reason.broadcaster()).doesNotContainPattern(
+                                "(?<![\\w-])" + Pattern.quote(other.getId()) + "(?![\\w-])");
+                    }
+                }
+            }
+        }
+        assertThat(told).as("reasons looked at").isGreaterThan(20);
     }
 
     @Test
@@ -163,7 +224,7 @@ class ExplainerTest {
         place(plan, "r1", "EB-01");
         place(plan, "r2", "EB-02");
 
-        assertThat(new Explainer(plan).reasons(booking(plan, "r3"))).singleElement().asString()
+        assertThat(staff(plan, "r3")).singleElement().asString()
                 .startsWith("all 2 edit booths that fit are taken");
     }
 
@@ -172,7 +233,7 @@ class ExplainerTest {
         var plan = PlanBuilder.build(booths().request("r1", "nos", EDIT_BOOTH).document());
         booking(plan, "r1").setPlacement(null);
 
-        assertThat(new Explainer(plan).reasons(booking(plan, "r1"))).singleElement().asString()
+        assertThat(staff(plan, "r1")).singleElement().asString()
                 .contains("EB-01 was free", "a longer round may serve it");
     }
 
@@ -195,6 +256,15 @@ class ExplainerTest {
     private static List<String> reasonsFor(ProblemDocument document, String request) {
         var plan = PlanBuilder.build(document);
         plan.getBookings().forEach(booking -> booking.setPlacement(null));
-        return new Explainer(plan).reasons(booking(plan, request));
+        return staff(plan, request);
+    }
+
+    private static List<String> staff(AllocationPlan plan, String request) {
+        return new Explainer(plan).reasons(booking(plan, request)).stream().map(Explainer.Reason::staff).toList();
+    }
+
+    private static List<String> broadcaster(AllocationPlan plan, String request) {
+        return new Explainer(plan).reasons(booking(plan, request)).stream().map(Explainer.Reason::broadcaster)
+                .toList();
     }
 }

@@ -20,7 +20,7 @@ class ReportWorkbookTest {
                 new AllocationReport.Allocation("r-1", "=cmd|'/c calc'!A0 <b>&", ResourceType.EDIT_BOOTH, "EB-01",
                         START, START.plusHours(3), true)),
                 List.of(new AllocationReport.Unassigned("r-2", "bbc", ResourceType.PARKING_OB, 60,
-                        List.of("first \u0001reason", "second \"quoted\""))),
+                        List.of("first \u0001reason", "second \"quoted\""), List.of())),
                 List.of(), null, null, null);
 
         var parts = WorkbookParts.of(ReportWorkbook.of(report));

@@ -83,6 +83,7 @@ final class BadInputCorpus {
         }
         windows();
         documents();
+        unaddressableIds();
         injection();
         pathsAndQueries();
         otherEvents();
@@ -159,6 +160,9 @@ final class BadInputCorpus {
         broken.put("invalid UTF-8", null);
         broken.put("comment", "/* hello */ " + valid);
         broken.put("NaN", valid.replaceFirst("\\{", "{\"x\": NaN,"));
+        broken.put("a second object after the first", valid + valid);
+        broken.put("an empty object after the body", valid + " {}");
+        broken.put("a word after the body", valid + " x");
         for (var entry : broken.entrySet()) {
             byte[] bytes = entry.getValue() == null ? invalidUtf8(valid)
                     : entry.getValue().getBytes(StandardCharsets.UTF_8);
@@ -388,6 +392,26 @@ final class BadInputCorpus {
                 requests.addObject().put("id", "q" + i);
             }
         });
+    }
+
+    /** Ids become parts of addresses: one that an address cannot carry as it is would be stored and lost. */
+    private void unaddressableIds() {
+        String family = "ids no address can carry";
+        var submit = bodyEndpoints().get(0);
+        var document = bodyEndpoints().get(bodyEndpoints().size() - 1);
+        for (String id : List.of("a b", "x/y", "a;b", "100%", "back\\slash", ".hidden", "caf\u00e9")) {
+            put(family, submit, "request id '" + id + "'", "id", text(id));
+        }
+        for (String field : List.of("event.id", "requests[0].id", "resources[0].id", "zones[0].id")) {
+            put(family, document, field + " 'a b'", field, text("a b"));
+        }
+        String own = "/api/events/" + EVENT;
+        cases.add(new Case(family, "zone 'a b'", ApiClient.PLANNER, "PUT", own + "/zones/a%20b",
+                Body.json("{\"fibreLinks\": 3}"), Map.of()));
+        cases.add(new Case(family, "organisation 'a+b'", ApiClient.PLANNER, "PUT", own + "/organisations/a+b",
+                Body.json("{\"name\": \"New Org\", \"kind\": \"BROADCASTER\"}"), Map.of()));
+        cases.add(new Case(family, "resource 'EB!'", ApiClient.PLANNER, "PUT", own + "/resources/EB!",
+                Body.json("{\"type\": \"EDIT_BOOTH\", \"zone\": \"EDIT\", \"x\": 1, \"y\": 2}"), Map.of()));
     }
 
     private void injection() {
