@@ -37,11 +37,11 @@ record Action(Kind kind, int instance, int a, int b) {
         /** A site editor closes (or opens again) a resource. */
         CLOSE_RESOURCE(3),
         /** An instance dies: the one solving a round when there is one ({@code a} > 0), else this one. */
-        KILL(0.5),
+        KILL(0.25),
         /** Wait until no round of the event is being solved (or waiting to be). */
         WAIT(12),
         /** Busy the instance's solver with rounds of other (bigger) events, so that the next solve waits. */
-        CROWD(0.15);
+        CROWD(0.12);
 
         final double weight;
 

@@ -14,6 +14,7 @@ final class Figures {
     /** Milliseconds spent running each kind of action (not counting the checks after it). */
     final Map<Action.Kind, Integer> millisByKind = new TreeMap<>();
     int checkMillis;
+    int setupMillis;
     int settleMillis;
     /** "PUBLISH 409" and the like: the answers, by kind. */
     final Map<String, Integer> answers = new TreeMap<>();
@@ -38,11 +39,11 @@ final class Figures {
                 sequences run: %d (+%d replays while shrinking), actions run: %d, in %d s
                 actions by kind: %s
                 answers: %s
-                ms by kind: %s; checking %d ms, settling %d ms
+                ms by kind: %s; importing the events %d ms, checking %d ms, settling %d ms
                 instances started: %d (%d killed), %d ms spent starting them
                 sequences that broke a promise: %s"""
                 .formatted(sequences, shrinkRuns, actions, millis / 1000, join(byKind), join(answers),
-                        join(millisByKind), checkMillis, settleMillis,
+                        join(millisByKind), setupMillis, checkMillis, settleMillis,
                         instances.started(), instances.killed(), instances.startingMillis(),
                         violations.isEmpty() ? "none" : join(violations));
     }

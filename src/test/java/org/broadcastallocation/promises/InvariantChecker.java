@@ -32,6 +32,8 @@ final class InvariantChecker {
     private final JdbcClient jdbc;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Outcomes> reports = new HashMap<>();
+    /** Type and capacity never change in a sequence (a resource is only closed or opened): read once per event. */
+    private final Map<String, Map<String, ResourceRow>> resources = new HashMap<>();
 
     InvariantChecker(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -121,7 +123,7 @@ final class InvariantChecker {
         var rounds = rounds(model.eventId);
 
         promisesKept(model, requests, pinByRequest, broken);
-        pinsFit(requests, pins, resources(model.eventId), broken);
+        pinsFit(requests, pins, resources.computeIfAbsent(model.eventId, this::resources), broken);
         noOverlap(pins, broken);
         publishedOncePerPins(rounds, broken);
         statusesFromCurrentRounds(model, requests, pins, rounds, broken);

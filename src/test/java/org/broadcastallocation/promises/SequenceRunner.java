@@ -61,10 +61,12 @@ final class SequenceRunner {
     Result run(List<Action> actions, Figures figures) {
         String eventId = "promises-" + EVENTS.incrementAndGet();
         var model = new PromiseModel(eventId);
+        long importing = System.nanoTime();
         var setup = instances.live().get(0).api();
         setup.importEvent(PromiseEvent.document(), eventId);
         PromiseEvent.ORGANISATIONS.forEach(organisation -> model.keys.put(organisation,
                 setup.mintKey(eventId, organisation)));
+        figures.setupMillis += (int) ((System.nanoTime() - importing) / 1_000_000);
         var steps = new ArrayList<Step>();
         for (var action : actions) {
             model.step = steps.size() + 1;
