@@ -45,16 +45,17 @@ public class Booking {
         this.demand = demand;
         this.candidates = List.copyOf(candidates);
         this.resourceRange = candidates.stream().map(Placement::resource).distinct().toList();
-        this.startRange = demand.slot()
-                ? candidates.stream().map(Placement::start).distinct().sorted().toList()
-                : List.of(demand.windowStart());
+        var starts = candidates.stream().map(Placement::start).distinct().sorted().toList();
+        // A slot that fits nowhere still needs a start inside its range: Timefold refuses a value outside it (the
+        // whole round failed). Its resource range is empty, so it stays unassigned, with its reasons.
+        this.startRange = demand.slot() && !starts.isEmpty() ? starts : List.of(demand.windowStart());
         if (pinnedPlacement != null && !startRange.contains(pinnedPlacement.start())) {
             this.startRange = Stream.concat(startRange.stream(),
                     Stream.of(pinnedPlacement.start())).sorted().toList();
         }
         this.pinnedPlacement = pinnedPlacement;
         this.previousPlacement = previousPlacement;
-        this.start = startRange.isEmpty() ? demand.windowStart() : startRange.get(0);
+        this.start = startRange.get(0);
         setPlacement(pinnedPlacement);
     }
 

@@ -103,6 +103,27 @@ class AllocationEngineTest {
         }
     }
 
+    @Test
+    void aSlotThatFitsNoResourceIsUnassignedWithItsReasonNotAFailedSolve() {
+        // A crew of 3 for stand-ups that hold 2: no candidate at all, the slot's start range is empty.
+        var document = org.broadcastallocation.Fixture.hague().zone("OUT", 0)
+                .organisation("nos", org.broadcastallocation.problem.OrganisationKind.BROADCASTER)
+                .resource("SO-01", org.broadcastallocation.problem.ResourceType.STANDUP_OUTDOOR, "OUT", 600, 0, 2)
+                .request("big-crew", "nos", org.broadcastallocation.problem.ResourceType.STANDUP_OUTDOOR)
+                .window("24 07:00", "24 12:00").slot(60).crew(3).and()
+                .request("fits", "nos", org.broadcastallocation.problem.ResourceType.STANDUP_OUTDOOR)
+                .window("24 07:00", "24 12:00").slot(60).crew(2).document();
+
+        var report = engine.solve(document, Strategy.OPTIMISE, Duration.ofSeconds(1), best -> { });
+
+        assertThat(report.score().feasible()).isTrue();
+        assertThat(resources(report)).containsOnlyKeys("fits");
+        assertThat(report.unassigned()).singleElement().satisfies(unassigned -> {
+            assertThat(unassigned.request()).isEqualTo("big-crew");
+            assertThat(unassigned.reasons()).isNotEmpty();
+        });
+    }
+
     private static Map<String, String> resources(AllocationReport report) {
         return report.allocations().stream().collect(Collectors.toMap(AllocationReport.Allocation::request,
                 AllocationReport.Allocation::resource));
