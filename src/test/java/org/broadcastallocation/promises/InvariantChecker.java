@@ -1,6 +1,7 @@
 package org.broadcastallocation.promises;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,7 +41,7 @@ final class InvariantChecker {
     }
 
     record RequestRow(String id, String status, String type, OffsetDateTime from, OffsetDateTime to,
-            Integer duration, Integer crew, Integer metres) {
+            Integer duration, Integer crew, BigDecimal metres) {
         long windowMinutes() {
             return Duration.between(from, to).toMinutes();
         }
@@ -53,7 +54,7 @@ final class InvariantChecker {
         }
     }
 
-    record ResourceRow(String id, String type, Integer capacity) {
+    record ResourceRow(String id, String type, BigDecimal capacity) {
     }
 
     record RoundRow(String eventId, int number, String status, int pinsVersion, Integer hard, String claimedBy,
@@ -102,14 +103,14 @@ final class InvariantChecker {
                 from request where event_id = ?""").param(eventId)
                 .query((row, index) -> new RequestRow(row.getString(1), row.getString(2), row.getString(3),
                         row.getObject(4, OffsetDateTime.class), row.getObject(5, OffsetDateTime.class),
-                        (Integer) row.getObject(6), (Integer) row.getObject(7), (Integer) row.getObject(8)))
+                        (Integer) row.getObject(6), (Integer) row.getObject(7), row.getBigDecimal(8)))
                 .list().stream().collect(Collectors.toMap(RequestRow::id, request -> request));
     }
 
     private Map<String, ResourceRow> resources(String eventId) {
         return jdbc.sql("select id, type, capacity from resource where event_id = ?").param(eventId)
                 .query((row, index) -> new ResourceRow(row.getString(1), row.getString(2),
-                        (Integer) row.getObject(3)))
+                        row.getBigDecimal(3)))
                 .list().stream().collect(Collectors.toMap(ResourceRow::id, resource -> resource));
     }
 
@@ -177,8 +178,9 @@ final class InvariantChecker {
                     misfits.add("the request is now for " + request.type() + ", the resource is " + resource.type());
                 }
                 boolean parking = resource.type().startsWith("PARKING");
-                Integer need = parking ? request.metres() : request.crew();
-                if (need != null && resource.capacity() != null && need > resource.capacity()) {
+                BigDecimal need = parking ? request.metres()
+                        : request.crew() == null ? null : BigDecimal.valueOf(request.crew());
+                if (need != null && resource.capacity() != null && need.compareTo(resource.capacity()) > 0) {
                     misfits.add((parking ? "a vehicle of " + need + " m" : "a crew of " + need) + " exceeds capacity "
                             + resource.capacity());
                 }
