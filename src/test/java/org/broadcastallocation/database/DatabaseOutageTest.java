@@ -16,7 +16,6 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +44,7 @@ class DatabaseOutageTest {
     private static final Duration PROMPT = Duration.ofSeconds(10);
 
     @Autowired
-    EmbeddedPostgres database;
+    EmbeddedDatabase database;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -58,10 +57,11 @@ class DatabaseOutageTest {
 
     @BeforeEach
     void startServiceBehindProxy() throws Exception {
-        proxy = new TcpProxy(database.getPort());
+        proxy = new TcpProxy(database.port());
         service = new SpringApplicationBuilder(Application.class).run(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres",
-                "--spring.datasource.username=postgres", "--server.port=0", "--broadcast.sample-event=",
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(), "--server.port=0", "--broadcast.sample-event=",
                 "--broadcast.rounds.recovery-interval-millis=200", "--broadcast.rounds.heartbeat-timeout-seconds=1",
                 "--logging.level.root=WARN", "--logging.level.org.broadcastallocation=ERROR");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import org.broadcastallocation.Application;
 import org.broadcastallocation.ServiceTest;
+import org.broadcastallocation.database.EmbeddedDatabase;
 import org.broadcastallocation.rounds.RoundSolving;
 
 /**
@@ -46,7 +46,7 @@ class TwoInstancesTest {
     @Autowired
     TestRestTemplate first;
     @Autowired
-    EmbeddedPostgres database;
+    EmbeddedDatabase database;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -60,8 +60,9 @@ class TwoInstancesTest {
     @BeforeEach
     void startSecondInstance() {
         secondInstance = new SpringApplicationBuilder(Application.class).run(
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--server.port=0", "--broadcast.sample-event=",
+                "--spring.datasource.url=" + database.jdbcUrl("postgres"),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(), "--server.port=0", "--broadcast.sample-event=",
                 "--logging.level.root=WARN");
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
         second = new TestRestTemplate();
