@@ -54,6 +54,8 @@ class TwoInstancesTest {
     @Autowired
     ObjectMapper json;
 
+    private static final String SECOND_PLANNER_PASSWORD = "second-instance-planner";
+
     private ConfigurableApplicationContext secondInstance;
     private TestRestTemplate second;
 
@@ -62,8 +64,11 @@ class TwoInstancesTest {
         secondInstance = new SpringApplicationBuilder(Application.class).run(
                 "--spring.datasource.url=" + database.jdbcUrl("postgres"),
                 "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(), "--server.port=0", "--broadcast.sample-event=",
-                "--logging.level.root=WARN");
+                "--spring.datasource.password=" + database.password(),
+                // Its database is not its own embedded one, so it refuses the demo passwords.
+                "--broadcast.users.planner.password=" + SECOND_PLANNER_PASSWORD,
+                "--broadcast.users.operator.password=second-instance-operator",
+                "--server.port=0", "--broadcast.sample-event=", "--logging.level.root=WARN");
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
         second = new TestRestTemplate();
         second.setUriTemplateHandler(new DefaultUriBuilderFactory(
@@ -140,10 +145,9 @@ class TwoInstancesTest {
         return json.readTree(call(instance, HttpMethod.GET, path, null).getBody());
     }
 
-    private static ResponseEntity<String> call(TestRestTemplate instance, HttpMethod method, String path,
-            String body) {
+    private ResponseEntity<String> call(TestRestTemplate instance, HttpMethod method, String path, String body) {
         var headers = new HttpHeaders();
-        headers.setBasicAuth("planner", "planner-demo");
+        headers.setBasicAuth("planner", instance == second ? SECOND_PLANNER_PASSWORD : "planner-demo");
         headers.setContentType(MediaType.APPLICATION_JSON);
         return instance.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
