@@ -10,6 +10,8 @@ import java.net.URI;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,8 +47,8 @@ public class SecurityConfiguration {
     static final String FROM_SCRIPT = "XMLHttpRequest";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, FailedSignIns failedSignIns,
+            ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
             // The console's fetch calls say so; a Basic challenge would make the browser pop its own sign-in dialog
             // over the console's form.
@@ -58,6 +60,7 @@ public class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, denied) ->
                 write(json, response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+        var signInLimit = new SignInLimitFilter(failedSignIns, json);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +68,7 @@ public class SecurityConfiguration {
                 // less on every call.
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInLimit.countingFailures(unauthorised)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised, response -> {
@@ -73,6 +76,7 @@ public class SecurityConfiguration {
                     write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached, so the"
                             + " API key cannot be checked; nothing was changed. Retry shortly.");
                 }), BasicAuthenticationFilter.class)
+                .addFilterBefore(signInLimit, BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // The answer to a call authorised already (a submission answered after its group commit).
@@ -111,6 +115,14 @@ public class SecurityConfiguration {
                 new RateLimiter.Rate(userRate, userBurst), System::nanoTime);
     }
 
+    /** Failed HTTP Basic sign-ins, per account and per client address; see {@link FailedSignIns}. */
+    @Bean
+    FailedSignIns failedSignIns(@Value("${broadcast.rate-limit.failed-sign-ins.per-account:5}") int perAccount,
+            @Value("${broadcast.rate-limit.failed-sign-ins.per-address:20}") int perAddress,
+            @Value("${broadcast.rate-limit.failed-sign-ins.window-seconds:60}") long windowSeconds) {
+        return new FailedSignIns(perAccount, perAddress, windowSeconds, System::nanoTime);
+    }
+
     /**
      * The call is timed as a whole (http.server.requests); an observation around each of the security filters of
      * every call cost more than it told.
@@ -132,11 +144,16 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength) {
+    PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength,
+            MeterRegistry meters) {
         // Every staff call checks the password (stateless, no session): the cost is a setting (tests lower it;
         // production keeps BCrypt's default of 10), and a password once accepted is remembered.
+        var bcrypts = Counter.builder("broadcast.sign-in.bcrypt")
+                .description("Passwords checked with BCrypt (a password once accepted is not checked again)")
+                .register(meters);
         return new RememberingPasswordEncoder(
-                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))));
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))),
+                bcrypts::increment);
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)
