@@ -36,7 +36,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may do what. Broadcasters (API key) work on their own organisation's requests; planners (HTTP Basic) manage
- * events and run rounds; operators read everything. Stateless: no session, no CSRF token (no cookies to ride on).
+ * events and run rounds; operators read everything. Stateless: no session, no CSRF token; a browser's cached
+ * Basic credentials are refused on a changing call from another site ({@link CrossSiteRequestFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -76,6 +77,9 @@ public class SecurityConfiguration {
                     write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached, so the"
                             + " API key cannot be checked; nothing was changed. Retry shortly.");
                 }), BasicAuthenticationFilter.class)
+                // CSRF tokens would not fit a stateless API; a browser's cached Basic credentials are refused on a
+                // call from another site instead (before the sign-in limit: a refused call is no sign-in attempt).
+                .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
                 .addFilterBefore(signInLimit, BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
