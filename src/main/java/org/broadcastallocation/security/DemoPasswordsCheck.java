@@ -27,7 +27,7 @@ public final class DemoPasswordsCheck implements ApplicationContextInitializer<C
     public void initialize(ConfigurableApplicationContext context) {
         var environment = context.getEnvironment();
         String url = environment.getProperty("spring.datasource.url");
-        if (url == null || url.equalsIgnoreCase("embedded")) {
+        if (url == null || url.isBlank() || url.equalsIgnoreCase("embedded")) {
             return;
         }
         var unchanged = new ArrayList<String>();

@@ -68,7 +68,8 @@ class FailedSignInLimitTest {
         assertThat(held.json().get("detail").asText()).contains("address");
         assertThat(held.headers()).containsKey("retry-after");
         assertThat(call("127.0.0.1", "planner", "planner-demo").status()).isEqualTo(200);
-        assertThat(call("127.0.0.4", "operator", "operator-demo").status()).isEqualTo(200);
+        // (Not the operator: the other test holds that account for a minute, and shares this context.)
+        assertThat(call("127.0.0.4", "planner", "planner-demo").status()).isEqualTo(200);
     }
 
     /** Full BCrypt checks so far, as the service counts them (read with a password it remembers: no BCrypt). */
