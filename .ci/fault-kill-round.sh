@@ -8,7 +8,10 @@ jar=$(ls ${1:-target/broadcast-allocation-*.jar} | head -n 1)
 port=${FAULT_PORT:-18082}
 db="ba_load_round_$(date +%s)_$$"
 base="http://127.0.0.1:$port"
-planner=(-u planner:planner-demo)
+# Real staff passwords for this run: on a PostgreSQL server the service refuses the demo ones.
+planner_password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+operator_password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+planner=(-u "planner:$planner_password")
 event=hague-2025
 work=$(mktemp -d)
 sql() { psql -h 127.0.0.1 -U postgres -d "$db" -Atc "$1"; }
@@ -25,6 +28,7 @@ trap cleanup EXIT
 start() {
   SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
     SPRING_DATASOURCE_PASSWORD= BROADCAST_SAMPLE_EVENT= SERVER_PORT=$port \
+    BROADCAST_USERS_PLANNER_PASSWORD="$planner_password" BROADCAST_USERS_OPERATOR_PASSWORD="$operator_password" \
     BROADCAST_ROUNDS_HEARTBEAT_TIMEOUT_SECONDS=5 BROADCAST_ROUNDS_RECOVERY_INTERVAL_MILLIS=1000 \
     java -Xmx1g -jar "$jar" >> "$work/service.log" 2>&1 &
   pid=$!

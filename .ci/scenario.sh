@@ -7,8 +7,11 @@ jar=$(ls $1 | head -n 1)
 port=${SCENARIO_PORT:-18089}
 db="scenario_$(date +%s)_$$"
 base="http://127.0.0.1:$port"
-planner=(-u planner:planner-demo)
-operator=(-u operator:operator-demo)
+# Real staff passwords for this run: on a PostgreSQL server the service refuses the demo ones.
+planner_password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+operator_password=$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+planner=(-u "planner:$planner_password")
+operator=(-u "operator:$operator_password")
 work=$(mktemp -d)
 
 psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $db" >/dev/null
@@ -20,6 +23,7 @@ trap cleanup EXIT
 
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$db" SPRING_DATASOURCE_USERNAME=postgres \
   SPRING_DATASOURCE_PASSWORD= BROADCAST_SAMPLE_EVENT= SERVER_PORT=$port \
+  BROADCAST_USERS_PLANNER_PASSWORD="$planner_password" BROADCAST_USERS_OPERATOR_PASSWORD="$operator_password" \
   java -jar "$jar" > "$work/service.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 90); do

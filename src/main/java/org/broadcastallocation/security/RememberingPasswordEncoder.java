@@ -13,15 +13,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * of CPU by design: an operator polling a report would pay it each time. So a password that bcrypt has once
  * accepted for a stored hash is remembered, as its SHA-256, and a later call with the same password is a hash
  * comparison. Only successes are remembered, one per stored hash (a new password replaces it), so a guess still
- * costs a full bcrypt and nothing grows with failed attempts.
+ * costs a full bcrypt and nothing grows with failed attempts (how many guesses get that far: {@link FailedSignIns}).
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
 
     private final PasswordEncoder delegate;
+    private final Runnable onFullCheck;
     private final Map<String, byte[]> accepted = new ConcurrentHashMap<>();
 
-    RememberingPasswordEncoder(PasswordEncoder delegate) {
+    /** @param onFullCheck told of each check that the delegate makes (a BCrypt): a metric */
+    RememberingPasswordEncoder(PasswordEncoder delegate, Runnable onFullCheck) {
         this.delegate = delegate;
+        this.onFullCheck = onFullCheck;
     }
 
     @Override
@@ -39,6 +42,7 @@ final class RememberingPasswordEncoder implements PasswordEncoder {
         if (known != null && MessageDigest.isEqual(known, digest)) {
             return true;
         }
+        onFullCheck.run();
         boolean matches = delegate.matches(rawPassword, encodedPassword);
         if (matches) {
             accepted.put(encodedPassword, digest);

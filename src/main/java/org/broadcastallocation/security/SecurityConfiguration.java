@@ -10,8 +10,11 @@ import java.net.URI;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +37,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Who may do what. Broadcasters (API key) work on their own organisation's requests; planners (HTTP Basic) manage
- * events and run rounds; operators read everything. Stateless: no session, no CSRF token (no cookies to ride on).
+ * events and run rounds; operators read everything. Stateless: no session, no CSRF token; a browser's cached
+ * Basic credentials are refused on a changing call from another site ({@link CrossSiteRequestFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -45,8 +49,8 @@ public class SecurityConfiguration {
     static final String FROM_SCRIPT = "XMLHttpRequest";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiKeys keys, RateLimiter limiter, FailedSignIns failedSignIns,
+            ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorised = (request, response, failure) -> {
             // The console's fetch calls say so; a Basic challenge would make the browser pop its own sign-in dialog
             // over the console's form.
@@ -58,6 +62,7 @@ public class SecurityConfiguration {
         };
         AccessDeniedHandler forbidden = (request, response, denied) ->
                 write(json, response, HttpStatus.FORBIDDEN, "Your role may not do this.");
+        var signInLimit = new SignInLimitFilter(failedSignIns, json);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +70,7 @@ public class SecurityConfiguration {
                 // less on every call.
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
-                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorised))
+                .httpBasic(basic -> basic.authenticationEntryPoint(signInLimit.countingFailures(unauthorised)))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorised)
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, unauthorised, response -> {
@@ -73,6 +78,10 @@ public class SecurityConfiguration {
                     write(json, response, HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached, so the"
                             + " API key cannot be checked; nothing was changed. Retry shortly.");
                 }), BasicAuthenticationFilter.class)
+                // CSRF tokens would not fit a stateless API; a browser's cached Basic credentials are refused on a
+                // call from another site instead (before the sign-in limit: a refused call is no sign-in attempt).
+                .addFilterBefore(new CrossSiteRequestFilter(json), BasicAuthenticationFilter.class)
+                .addFilterBefore(signInLimit, BasicAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiter, json), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // The answer to a call authorised already (a submission answered after its group commit).
@@ -111,6 +120,14 @@ public class SecurityConfiguration {
                 new RateLimiter.Rate(userRate, userBurst), System::nanoTime);
     }
 
+    /** Failed HTTP Basic sign-ins, per account and per client address; see {@link FailedSignIns}. */
+    @Bean
+    FailedSignIns failedSignIns(@Value("${broadcast.rate-limit.failed-sign-ins.per-account:5}") int perAccount,
+            @Value("${broadcast.rate-limit.failed-sign-ins.per-address:20}") int perAddress,
+            @Value("${broadcast.rate-limit.failed-sign-ins.window-seconds:60}") long windowSeconds) {
+        return new FailedSignIns(perAccount, perAddress, windowSeconds, System::nanoTime);
+    }
+
     /**
      * The call is timed as a whole (http.server.requests); an observation around each of the security filters of
      * every call cost more than it told.
@@ -132,11 +149,20 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength) {
+    PasswordEncoder passwordEncoder(@Value("${broadcast.users.bcrypt-strength:10}") int strength,
+            ObjectProvider<MeterRegistry> meters) {
         // Every staff call checks the password (stateless, no session): the cost is a setting (tests lower it;
         // production keeps BCrypt's default of 10), and a password once accepted is remembered.
+        Runnable counted = () -> { };
+        var registry = meters.getIfAvailable();
+        if (registry != null) { // none in a web slice test
+            counted = Counter.builder("broadcast.sign-in.bcrypt")
+                    .description("Passwords checked with BCrypt (a password once accepted is not checked again)")
+                    .register(registry)::increment;
+        }
         return new RememberingPasswordEncoder(
-                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))));
+                new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength))),
+                counted);
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String detail)

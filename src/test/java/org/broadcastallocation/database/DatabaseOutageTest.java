@@ -16,7 +16,6 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,15 +36,17 @@ import org.broadcastallocation.ServiceTest;
 @ServiceTest
 class DatabaseOutageTest {
 
+    /** The instance behind the proxy has an external database, so real passwords (the demo ones are refused). */
+    private static final String PLANNER_PASSWORD = "outage-planner";
     private static final String PLANNER = "Basic " + Base64.getEncoder()
-            .encodeToString("planner:planner-demo".getBytes(StandardCharsets.UTF_8));
+            .encodeToString(("planner:" + PLANNER_PASSWORD).getBytes(StandardCharsets.UTF_8));
     /** Its own event: the test context, and so the database, is shared with other tests. */
     private static final String EVENT = "outage-hague";
     /** Hikari gives up on a connection after 3 s (application.yml); the slack is for a busy machine. */
     private static final Duration PROMPT = Duration.ofSeconds(10);
 
     @Autowired
-    EmbeddedPostgres database;
+    EmbeddedDatabase database;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -58,10 +59,13 @@ class DatabaseOutageTest {
 
     @BeforeEach
     void startServiceBehindProxy() throws Exception {
-        proxy = new TcpProxy(database.getPort());
+        proxy = new TcpProxy(database.port());
         service = new SpringApplicationBuilder(Application.class).run(
                 "--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + proxy.port() + "/postgres",
-                "--spring.datasource.username=postgres", "--server.port=0", "--broadcast.sample-event=",
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                "--broadcast.users.planner.password=" + PLANNER_PASSWORD,
+                "--broadcast.users.operator.password=outage-operator", "--server.port=0", "--broadcast.sample-event=",
                 "--broadcast.rounds.recovery-interval-millis=200", "--broadcast.rounds.heartbeat-timeout-seconds=1",
                 "--logging.level.root=WARN", "--logging.level.org.broadcastallocation=ERROR");
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();

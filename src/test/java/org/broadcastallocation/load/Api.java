@@ -19,8 +19,11 @@ import org.broadcastallocation.problem.Json;
 final class Api {
 
     static final ObjectMapper JSON = Json.mapper();
-    static final String PLANNER = basic("planner", "planner-demo");
-    static final String OPERATOR = basic("operator", "operator-demo");
+    /** Made for this run: on its PostgreSQL server the service refuses the demo passwords (ServiceProcess sets them). */
+    static final String PLANNER_PASSWORD = newPassword();
+    static final String OPERATOR_PASSWORD = newPassword();
+    static final String PLANNER = basic("planner", PLANNER_PASSWORD);
+    static final String OPERATOR = basic("operator", OPERATOR_PASSWORD);
 
     private final URI base;
     private final HttpClient client;
@@ -68,6 +71,12 @@ final class Api {
                     + " answered " + response.statusCode() + ", expected " + expected + ": " + response.body());
         }
         return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+    }
+
+    private static String newPassword() {
+        var bytes = new byte[18];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().encodeToString(bytes);
     }
 
     private static String basic(String user, String password) {

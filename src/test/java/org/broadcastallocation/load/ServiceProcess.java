@@ -81,6 +81,8 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("SPRING_DATASOURCE_PASSWORD", "");
         environment.put("SERVER_PORT", String.valueOf(port));
         environment.put("BROADCAST_SAMPLE_EVENT", "");
+        environment.put("BROADCAST_USERS_PLANNER_PASSWORD", Api.PLANNER_PASSWORD);
+        environment.put("BROADCAST_USERS_OPERATOR_PASSWORD", Api.OPERATOR_PASSWORD);
         environment.putAll(settings);
         process = builder.start();
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();

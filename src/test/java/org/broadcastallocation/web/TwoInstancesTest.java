@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +33,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 
 import org.broadcastallocation.Application;
 import org.broadcastallocation.ServiceTest;
+import org.broadcastallocation.database.EmbeddedDatabase;
 import org.broadcastallocation.rounds.RoundSolving;
 
 /**
@@ -46,7 +46,7 @@ class TwoInstancesTest {
     @Autowired
     TestRestTemplate first;
     @Autowired
-    EmbeddedPostgres database;
+    EmbeddedDatabase database;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -54,15 +54,21 @@ class TwoInstancesTest {
     @Autowired
     ObjectMapper json;
 
+    private static final String SECOND_PLANNER_PASSWORD = "second-instance-planner";
+
     private ConfigurableApplicationContext secondInstance;
     private TestRestTemplate second;
 
     @BeforeEach
     void startSecondInstance() {
         secondInstance = new SpringApplicationBuilder(Application.class).run(
-                "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--server.port=0", "--broadcast.sample-event=",
-                "--logging.level.root=WARN");
+                "--spring.datasource.url=" + database.jdbcUrl("postgres"),
+                "--spring.datasource.username=" + database.user(),
+                "--spring.datasource.password=" + database.password(),
+                // Its database is not its own embedded one, so it refuses the demo passwords.
+                "--broadcast.users.planner.password=" + SECOND_PLANNER_PASSWORD,
+                "--broadcast.users.operator.password=second-instance-operator",
+                "--server.port=0", "--broadcast.sample-event=", "--logging.level.root=WARN");
         int port = ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
         second = new TestRestTemplate();
         second.setUriTemplateHandler(new DefaultUriBuilderFactory(
@@ -139,10 +145,9 @@ class TwoInstancesTest {
         return json.readTree(call(instance, HttpMethod.GET, path, null).getBody());
     }
 
-    private static ResponseEntity<String> call(TestRestTemplate instance, HttpMethod method, String path,
-            String body) {
+    private ResponseEntity<String> call(TestRestTemplate instance, HttpMethod method, String path, String body) {
         var headers = new HttpHeaders();
-        headers.setBasicAuth("planner", "planner-demo");
+        headers.setBasicAuth("planner", instance == second ? SECOND_PLANNER_PASSWORD : "planner-demo");
         headers.setContentType(MediaType.APPLICATION_JSON);
         return instance.exchange(path, method, new HttpEntity<>(body, headers), String.class);
     }
