@@ -31,10 +31,19 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String plannerPassword;
+    private final String operatorPassword;
     private final ObjectMapper json = new ObjectMapper();
 
     public ApiClient(int port) {
+        this(port, "planner-demo", "operator-demo");
+    }
+
+    /** For a service on an external database, which refuses the demo passwords. */
+    public ApiClient(int port, String plannerPassword, String operatorPassword) {
         this.base = "http://127.0.0.1:" + port;
+        this.plannerPassword = plannerPassword;
+        this.operatorPassword = operatorPassword;
     }
 
     public record Response(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -115,10 +124,10 @@ public final class ApiClient {
         return response.json().get("key").asText();
     }
 
-    private static String authorization(String caller) {
+    private String authorization(String caller) {
         return switch (caller) {
-            case PLANNER -> basic("planner", "planner-demo");
-            case OPERATOR -> basic("operator", "operator-demo");
+            case PLANNER -> basic("planner", plannerPassword);
+            case OPERATOR -> basic("operator", operatorPassword);
             default -> "Bearer " + caller;
         };
     }

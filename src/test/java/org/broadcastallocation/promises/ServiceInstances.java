@@ -113,11 +113,17 @@ final class ServiceInstances implements AutoCloseable {
         return startingMillis;
     }
 
+    private static final String PLANNER_PASSWORD = "promises-planner";
+    private static final String OPERATOR_PASSWORD = "promises-operator";
+
     private Instance start(int slot) {
         long began = System.nanoTime();
         var context = new SpringApplicationBuilder(Application.class, QuickSolves.class).run(
                 "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
                 "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=6",
+                // Not the service's own embedded database: it refuses the demo passwords.
+                "--broadcast.users.planner.password=" + PLANNER_PASSWORD,
+                "--broadcast.users.operator.password=" + OPERATOR_PASSWORD,
                 "--server.port=0", "--broadcast.sample-event=", "--broadcast.users.bcrypt-strength=4",
                 "--broadcast.api-keys.remember-seconds=1",
                 "--broadcast.rounds.heartbeat-timeout-seconds=" + HEARTBEAT_TIMEOUT_SECONDS,
@@ -130,7 +136,7 @@ final class ServiceInstances implements AutoCloseable {
                 // A killed instance's solve fails on its aborted connections; that is the point, not news.
                 "--logging.level.org.broadcastallocation=" + System.getProperty("promises.serviceLog", "OFF"));
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        var instance = new Instance(slot, context, new ApiClient(port), context.getBean(RoundSolving.class)
+        var instance = new Instance(slot, context, new ApiClient(port, PLANNER_PASSWORD, OPERATOR_PASSWORD), context.getBean(RoundSolving.class)
                 .instance());
         synchronized (this) {
             started++;
