@@ -31,7 +31,7 @@ import org.broadcastallocation.rounds.RoundSolving;
  */
 final class ServiceInstances implements AutoCloseable {
 
-    /** Heartbeats are written every 2 s (RoundSolving); a round whose heartbeat is older than this is dead. */
+    /** Heartbeats are written every 500 ms here (RoundSolving); a round whose heartbeat is older than this is dead. */
     static final int HEARTBEAT_TIMEOUT_SECONDS = 3;
 
     /** One running service: how to call it and how it signs the rounds it claims. */
@@ -127,6 +127,8 @@ final class ServiceInstances implements AutoCloseable {
                 "--server.port=0", "--broadcast.sample-event=", "--broadcast.users.bcrypt-strength=4",
                 "--broadcast.api-keys.remember-seconds=1",
                 "--broadcast.rounds.heartbeat-timeout-seconds=" + HEARTBEAT_TIMEOUT_SECONDS,
+                // A beat every half second: a live round is never taken for dead on a loaded machine.
+                "--broadcast.rounds.heartbeat-interval-millis=500",
                 "--broadcast.rounds.recovery-interval-millis=100", "--broadcast.rounds.relay-interval-millis=200",
                 "--broadcast.rounds.default-seconds=1", "--spring.jmx.enabled=false",
                 "--springdoc.api-docs.enabled=false", "--logging.level.root=ERROR",
