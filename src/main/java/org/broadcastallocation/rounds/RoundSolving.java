@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
@@ -83,6 +84,8 @@ public class RoundSolving {
         volatile Solver<AllocationPlan> solver;
         volatile long startedNanos = System.nanoTime();
         volatile ScheduledFuture<?> beat;
+        /** Held while a best or the end is saved: one at a time, the end last. */
+        final ReentrantLock saving = new ReentrantLock();
     }
 
     /**
@@ -175,9 +178,12 @@ public class RoundSolving {
             var report = engine.reports().build(problem, best, number, status.name(), "optimise", millis(round),
                     baseline);
             boolean ended;
-            synchronized (round) {
+            round.saving.lock();
+            try {
                 round.unsaved.set(null);
                 ended = outcomes.ended(eventId, number, instance, status, report, problem);
+            } finally {
+                round.saving.unlock();
             }
             if (!ended) {
                 log.warn("Round {} of {} ended here but was no longer this instance's (interrupted meanwhile):"
@@ -217,11 +223,17 @@ public class RoundSolving {
                     round.solver.terminateEarly();
                 }
             }
-            synchronized (round) {
-                var best = round.unsaved.getAndSet(null);
-                if (best != null) {
-                    rounds.saveBest(eventId, number, instance, engine.reports().build(round.problem, best, number,
-                            RoundStatus.SOLVING.name(), "optimise", millis(round), null));
+            // Never wait for a round that is ending (it may wait for the event's lock): this one thread beats for
+            // every round of the instance, and a beat held up would make the others look dead.
+            if (round.saving.tryLock()) {
+                try {
+                    var best = round.unsaved.getAndSet(null);
+                    if (best != null) {
+                        rounds.saveBest(eventId, number, instance, engine.reports().build(round.problem, best,
+                                number, RoundStatus.SOLVING.name(), "optimise", millis(round), null));
+                    }
+                } finally {
+                    round.saving.unlock();
                 }
             }
         } catch (RuntimeException e) {
