@@ -36,8 +36,8 @@ import org.broadcastallocation.problem.ProblemDocument;
 /**
  * Solves the rounds this instance has claimed, one at a time per solver thread; the others wait QUEUED. From its
  * claim on, a round gets a heartbeat every couple of seconds (waiting or solving), so that another instance can tell
- * a live instance from a dead one; while it solves, its best solution is saved with each heartbeat, so that nothing
- * found is lost if this one dies.
+ * a live instance from a dead one; while it solves, its best solution is saved as often (on a thread of its own, so
+ * that a long save never holds a heartbeat up), so that nothing found is lost if this one dies.
  */
 @Component
 public class RoundSolving {
@@ -59,7 +59,10 @@ public class RoundSolving {
     private final Object slots = new Object();
     private int busy;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
+    /** Only heartbeats (one small update each), so that nothing slow holds one up and a live round looks dead. */
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+    /** Saving each round's best (a report built and written: long for a large round) at the same pace. */
+    private final ScheduledExecutorService savers = Executors.newSingleThreadScheduledExecutor();
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     RoundSolving(Rounds rounds, RoundOutcomes outcomes, AllocationEngine engine, RoundProgress progress,
@@ -84,6 +87,7 @@ public class RoundSolving {
         volatile Solver<AllocationPlan> solver;
         volatile long startedNanos = System.nanoTime();
         volatile ScheduledFuture<?> beat;
+        volatile ScheduledFuture<?> save;
         /** Held while a best or the end is saved: one at a time, the end last. */
         final ReentrantLock saving = new ReentrantLock();
     }
@@ -103,6 +107,8 @@ public class RoundSolving {
             }
             var round = new Running();
             running.put(RoundProgress.key(eventId, number), round);
+            round.save = savers.scheduleWithFixedDelay(() -> saveBest(eventId, number, round), heartbeatMillis,
+                    heartbeatMillis, TimeUnit.MILLISECONDS);
             round.beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), heartbeatMillis,
                     heartbeatMillis, TimeUnit.MILLISECONDS);
             Runnable task = () -> solve(eventId, number, limit, round);
@@ -206,13 +212,14 @@ public class RoundSolving {
                     null, null));
         } finally {
             beat.cancel(false);
+            round.save.cancel(false);
             running.remove(key);
             MDC.clear();
             next();
         }
     }
 
-    /** Heartbeat, the stop flag (set by any instance), and the best solution if it changed. */
+    /** Heartbeat, and the stop flag (set by any instance). */
     private void beat(String eventId, int number, Running round) {
         try {
             MDC.put("event", eventId);
@@ -223,8 +230,20 @@ public class RoundSolving {
                     round.solver.terminateEarly();
                 }
             }
-            // Never wait for a round that is ending (it may wait for the event's lock): this one thread beats for
-            // every round of the instance, and a beat held up would make the others look dead.
+        } catch (RuntimeException e) {
+            log.warn("Heartbeat of round {} of {} failed: {}", number, eventId, e.getMessage());
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    /** The best solution, if it changed since the last save. */
+    private void saveBest(String eventId, int number, Running round) {
+        try {
+            MDC.put("event", eventId);
+            MDC.put("round", String.valueOf(number));
+            // Never wait for a round that is ending (it may wait for the event's lock): this one thread saves for
+            // every round of the instance.
             if (round.saving.tryLock()) {
                 try {
                     var best = round.unsaved.getAndSet(null);
@@ -237,7 +256,7 @@ public class RoundSolving {
                 }
             }
         } catch (RuntimeException e) {
-            log.warn("Heartbeat of round {} of {} failed: {}", number, eventId, e.getMessage());
+            log.warn("Saving the best of round {} of {} failed: {}", number, eventId, e.getMessage());
         } finally {
             MDC.clear();
         }
@@ -336,5 +355,6 @@ public class RoundSolving {
         });
         solvers.shutdown();
         heartbeats.shutdownNow();
+        savers.shutdownNow();
     }
 }

@@ -120,7 +120,7 @@ final class ServiceInstances implements AutoCloseable {
         long began = System.nanoTime();
         var context = new SpringApplicationBuilder(Application.class, QuickSolves.class).run(
                 "--spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=6",
+                "--spring.datasource.username=postgres", "--spring.datasource.hikari.maximum-pool-size=10",
                 // Not the service's own embedded database: it refuses the demo passwords.
                 "--broadcast.users.planner.password=" + PLANNER_PASSWORD,
                 "--broadcast.users.operator.password=" + OPERATOR_PASSWORD,
