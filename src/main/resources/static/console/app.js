@@ -1,7 +1,10 @@
-// The console's shell: sign-in, the event and round pickers, the views behind the tabs. Each view renders from the
-// shared state when its data or the selected round changes.
+// The console's shell: sign-in, the event and round pickers, and the views behind the tabs. The only module that
+// imports the views: it hands them to the router and lets each subscribe to the store's change events.
 import * as api from './api.js';
-import { esc, score, useTimeZone } from './format.js';
+import { esc, score } from './format.js';
+import * as store from './store.js';
+import { state } from './store.js';
+import { $, failed, route, leave, useViews } from './ui.js';
 import * as round from './round.js';
 import * as timeline from './timeline.js';
 import * as site from './site.js';
@@ -9,44 +12,7 @@ import * as conflicts from './conflicts.js';
 import * as organisation from './organisation.js';
 import * as exports from './exports.js';
 
-const $ = (id) => document.getElementById(id);
 const views = { round, timeline, site, conflicts, organisation, exports };
-
-export const state = {
-  me: null, events: [], event: null, rounds: [], round: null,
-  report: null, lanes: [], resources: [], organisations: [], requests: null,
-};
-
-export function toast(message) {
-  $('toast').textContent = message;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { $('toast').textContent = ''; }, 6000);
-}
-
-export function failed(error) {
-  toast(error instanceof api.ApiError ? `${error.message}` : `Something went wrong: ${error.message}`);
-  if (error.status === 401) signOut();
-}
-
-/** Switches to a view at once (the hashchange that follows finds it shown already). */
-export function show(view) {
-  location.hash = view;
-  route();
-}
-
-let current = null;
-
-function route() {
-  const view = (location.hash || '#round').slice(1).split('/')[0];
-  if (view === current) return;
-  current = view;
-  for (const name of Object.keys(views)) {
-    $(`view-${name}`).hidden = name !== view;
-    document.querySelector(`#tabs a[data-view="${name}"]`)
-      .setAttribute('aria-current', name === view ? 'page' : 'false');
-  }
-  views[view]?.shown?.(state);
-}
 
 async function signInWith(authorization) {
   api.signIn(authorization);
@@ -55,79 +21,44 @@ async function signInWith(authorization) {
     api.signOut();
     throw new Error('This is a broadcaster key: use the broadcaster page.');
   }
-  state.me = me;
-  $('signin').hidden = true;
-  $('tabs').hidden = $('who').hidden = $('pickers').hidden = false;
-  $('who-name').textContent = `${me.name} (${me.role.toLowerCase()})`;
-  document.body.dataset.role = me.role;
-  state.events = await api.get('/api/events');
+  store.signedIn(me, await api.get('/api/events'));
   $('event-pick').innerHTML = state.events
     .map((e) => `<option value="${esc(e.id)}">${esc(e.name)}</option>`).join('');
-  const wanted = sessionStorage.getItem('broadcast-allocation.event');
-  if (state.events.some((e) => e.id === wanted)) $('event-pick').value = wanted;
-  if (state.events.length) await pickEvent($('event-pick').value);
+  const remembered = store.rememberedEvent();
+  if (remembered) $('event-pick').value = remembered;
+  if (state.events.length) await store.pickEvent($('event-pick').value);
   route();
 }
 
-function signOut() {
-  api.signOut();
-  state.me = null;
-  current = null;
-  $('signin').hidden = false;
-  $('tabs').hidden = $('who').hidden = $('pickers').hidden = true;
-  for (const name of Object.keys(views)) $(`view-${name}`).hidden = true;
+/** Signed in: the pickers, the tabs and who is signed in; signed out: only the sign-in form. */
+function session(s) {
+  const signedIn = Boolean(s.me);
+  $('signin').hidden = signedIn;
+  $('tabs').hidden = $('who').hidden = $('pickers').hidden = !signedIn;
+  $('who-name').textContent = signedIn ? `${s.me.name} (${s.me.role.toLowerCase()})` : '';
+  if (signedIn) document.body.dataset.role = s.me.role;
+  else leave();
 }
 
-async function pickEvent(id) {
-  round.stopWatching();
-  sessionStorage.setItem('broadcast-allocation.event', id);
-  state.event = state.events.find((e) => e.id === id);
-  useTimeZone(state.event.timeZone);
-  const base = `/api/events/${encodeURIComponent(id)}`;
-  [state.resources, state.organisations] = await Promise.all([
-    api.get(`${base}/resources`), api.get(`${base}/organisations`)]);
-  for (const view of Object.values(views)) view.eventChanged?.(state);
-  await refreshRounds();
-  const readable = state.rounds.filter((r) => r.score).map((r) => r.round);
-  await pickRound(readable.length ? Math.max(...readable) : state.rounds.at(-1)?.round ?? null);
-}
-
-export function eventPath(suffix = '') {
-  return `/api/events/${encodeURIComponent(state.event.id)}${suffix}`;
-}
-
-export async function refreshRounds() {
-  state.rounds = await api.get(eventPath('/rounds'));
-  $('round-pick').innerHTML = state.rounds.length ? state.rounds.map((r) =>
+function roundsListed(s) {
+  $('round-pick').innerHTML = s.rounds.length ? s.rounds.map((r) =>
     `<option value="${r.round}">Round ${r.round} · ${r.status.toLowerCase()}</option>`).join('')
     : '<option value="">No rounds yet</option>';
-  if (state.round) $('round-pick').value = state.round.round;
-  round.roundsChanged(state);
-  conflicts.roundsChanged(state);
+  if (s.round) $('round-pick').value = s.round.round;
 }
 
-/** Selects a round; its report and timeline are loaded once it has a solution. */
-export async function pickRound(number) {
-  state.round = state.rounds.find((r) => r.round === Number(number)) ?? null;
-  state.report = null;
-  // Statuses move with rounds (allocated, confirmed, waitlisted): fetched again when next needed.
-  state.requests = null;
-  state.lanes = [];
-  if (state.round) $('round-pick').value = state.round.round;
-  if (state.round?.score && !['QUEUED', 'SOLVING'].includes(state.round.status)) {
-    const base = eventPath(`/rounds/${state.round.round}`);
-    [state.report, state.lanes] = await Promise.all([api.get(`${base}/report`), api.get(`${base}/timeline`)]);
-  }
-  for (const view of Object.values(views)) view.roundChanged?.(state);
-  document.title = `Broadcast allocation — ${state.event.name}`
-    + (state.round ? ` — round ${state.round.round} (${score(state.round.score)})` : '');
+function roundSelected(s) {
+  if (s.round) $('round-pick').value = s.round.round;
+  document.title = `Broadcast allocation — ${s.event.name}`
+    + (s.round ? ` — round ${s.round.round} (${score(s.round.score)})` : '');
 }
 
-/** Every request of the event, fetched once per event when a view first needs them. */
-export async function requests() {
-  if (!state.requests) state.requests = await api.get(eventPath('/requests'));
-  return state.requests;
-}
+// The shell's own listeners first: a view that reads the pickers finds them current.
+store.subscribe('session', session);
+store.subscribe('rounds', roundsListed);
+store.subscribe('round', roundSelected);
+useViews(views);
+for (const view of Object.values(views)) view.init?.(state);
 
 $('signin-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -139,16 +70,15 @@ $('signin-form').addEventListener('submit', async (event) => {
     $('signin-error').textContent = error.status === 401 ? 'User name or password is wrong.' : error.message;
   }
 });
-$('sign-out').addEventListener('click', signOut);
-$('event-pick').addEventListener('change', (e) => pickEvent(e.target.value).catch(failed));
-$('round-pick').addEventListener('change', (e) => pickRound(e.target.value).catch(failed));
+$('sign-out').addEventListener('click', () => store.signedOut());
+$('event-pick').addEventListener('change', (e) => store.pickEvent(e.target.value).catch(failed));
+$('round-pick').addEventListener('change', (e) => store.pickRound(e.target.value).catch(failed));
 window.addEventListener('hashchange', () => { if (state.me) route(); });
-for (const view of Object.values(views)) view.init?.(state);
 
 // A reload keeps the tab signed in; only refused credentials sign it out.
 if (api.stored()) {
   signInWith(api.stored()).catch((error) => {
-    if (error.status === 401) signOut();
+    if (error.status === 401) store.signedOut();
     else failed(error);
   });
 }

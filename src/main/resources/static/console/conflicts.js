@@ -1,33 +1,30 @@
 // The conflicts view: every unassigned request with its reasons, the competing requests they name linked to the
 // timeline; the score per rule (with each match in words on demand); first-come-first-served; two rounds compared.
 import * as api from './api.js';
-import { state, eventPath, failed, show, toast } from './app.js';
-import { highlight } from './timeline.js';
 import { esc, TYPE_NAMES, number, score } from './format.js';
-
-const $ = (id) => document.getElementById(id);
+import { state, subscribe, eventPath } from './store.js';
+import { $, failed, go } from './ui.js';
 
 export function init() {
   const view = $('view-conflicts');
   view.addEventListener('click', (event) => {
     const link = event.target.closest('[data-show]');
-    if (!link) return;
-    show('timeline');
-    const ids = link.dataset.show.split(' ');
-    if (!highlight(ids)) toast(`${ids.join(', ')}: not placed in this round`);
+    if (link) go('timeline', { highlight: link.dataset.show.split(' ') });
   });
   view.addEventListener('toggle', (event) => {
     if (event.target.matches('details[data-rule]') && event.target.open) analysis(event.target).catch(failed);
   }, true);
   $('diff-other').addEventListener('change', () => diff().catch(failed));
+  subscribe('rounds', roundsChanged);
+  subscribe('round', roundChanged);
 }
 
-export function roundsChanged(s) {
+function roundsChanged(s) {
   $('diff-other').innerHTML = '<option value="">Choose a round…</option>' + s.rounds.filter((r) => r.score)
     .map((r) => `<option value="${r.round}">Round ${r.round}</option>`).join('');
 }
 
-export function roundChanged(s) {
+function roundChanged(s) {
   analysisCache = null;
   $('diff').innerHTML = '';
   $('diff-other').value = '';

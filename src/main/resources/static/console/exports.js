@@ -1,10 +1,10 @@
 // Downloads with the signed-in credentials: the selected round's report as CSV or XLSX, an organisation's confirmed
 // bookings as iCalendar, and the timeline laid out for printing.
 import * as api from './api.js';
-import { state, eventPath, failed, show } from './app.js';
 import { esc } from './format.js';
+import { state, subscribe, eventPath } from './store.js';
+import { $, failed, go } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function fetched(promise) {
@@ -24,7 +24,7 @@ export function init() {
   $('export-csv').addEventListener('click', () => report('text/csv', 'csv'));
   $('export-xlsx').addEventListener('click', () => report(XLSX, 'xlsx'));
   $('export-print').addEventListener('click', () => {
-    show('timeline');
+    go('timeline');
     window.print();
   });
   $('export-ics').addEventListener('click', () => {
@@ -32,9 +32,10 @@ export function init() {
     fetched(api.download(eventPath(`/organisations/${encodeURIComponent(organisation)}/allocations.ics`),
       'text/calendar', `${organisation}.ics`));
   });
+  subscribe('event', eventChanged);
 }
 
-export function eventChanged(s) {
+function eventChanged(s) {
   $('export-org').innerHTML = s.organisations
     .map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
 }

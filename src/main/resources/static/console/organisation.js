@@ -1,12 +1,9 @@
 // One organisation at a glance: its requests and their statuses, what the selected round gives it, why the rest
 // waits, and how much of each quota it uses at the busiest moment.
 import * as api from './api.js';
-import { state, requests, eventPath, failed, show } from './app.js';
-import { choose } from './site.js';
-import { highlight } from './timeline.js';
 import { esc, TYPES, TYPE_NAMES, span } from './format.js';
-
-const $ = (id) => document.getElementById(id);
+import { state, subscribe, requests, eventPath } from './store.js';
+import { $, failed, go } from './ui.js';
 
 export function init() {
   $('org-pick').addEventListener('change', () => render().catch(failed));
@@ -15,25 +12,26 @@ export function init() {
     if (!button) return;
     const organisation = $('org-pick').value;
     if (button.dataset.action === 'site') {
-      show('site');
-      choose(organisation);
+      go('site', { organisation });
     } else if (button.dataset.action === 'timeline') {
-      show('timeline');
-      highlight(state.report.allocations.filter((a) => a.organisation === organisation).map((a) => a.request));
+      go('timeline', { highlight: (state.report?.allocations ?? []).filter((a) => a.organisation === organisation)
+        .map((a) => a.request) });
     } else if (button.dataset.action === 'ics') {
       api.download(eventPath(`/organisations/${encodeURIComponent(organisation)}/allocations.ics`), 'text/calendar',
         `${organisation}.ics`).catch(failed);
     }
   });
+  subscribe('event', eventChanged);
+  subscribe('round', roundChanged);
 }
 
-export function eventChanged(s) {
+function eventChanged(s) {
   $('org-pick').innerHTML = '<option value="">Choose…</option>' + s.organisations
     .map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
   $('org-detail').innerHTML = '';
 }
 
-export function roundChanged() {
+function roundChanged() {
   if ($('org-pick').value) render().catch(failed);
 }
 

@@ -1,10 +1,10 @@
 // The round view: the selected round's state and actions, its best score live from the SSE stream as a small chart,
 // a form for a new round with what-if overrides, and the list of rounds.
 import * as api from './api.js';
-import { state, eventPath, refreshRounds, pickRound, failed, toast } from './app.js';
 import { esc, score, when, number } from './format.js';
+import { state, subscribe, eventPath, refreshRounds, pickRound } from './store.js';
+import { $, failed, toast } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
 let watching = null;
 let points = [];
 let pointsRound = null;
@@ -18,9 +18,14 @@ export function init() {
     const row = event.target.closest('[data-round]');
     if (row) pickRound(row.dataset.round).catch(failed);
   });
+  subscribe('session', (s) => { if (!s.me) stopWatching(); });
+  // Another event's rounds are not this stream's.
+  subscribe('event', stopWatching);
+  subscribe('rounds', roundsChanged);
+  subscribe('round', roundChanged);
 }
 
-export function roundsChanged(s) {
+function roundsChanged(s) {
   $('rounds-table').innerHTML = '<thead><tr><th scope="col">Round</th><th scope="col">Status</th>'
     + '<th scope="col">Score</th><th scope="col">Created</th><th scope="col">Solving time</th>'
     + '<th scope="col">Published</th></tr></thead><tbody>'
@@ -32,7 +37,7 @@ export function roundsChanged(s) {
     + '</tbody>';
 }
 
-export function roundChanged(s) {
+function roundChanged(s) {
   const r = s.round;
   const facts = r ? [
     ['Round', r.round], ['Status', r.status + (r.stale ? ' — another round was published since; not publishable' : '')],
@@ -98,8 +103,7 @@ async function createRound() {
   await pickRound(created.round);
 }
 
-/** Another event was picked: its rounds are not this stream's. */
-export function stopWatching() {
+function stopWatching() {
   watching?.abort.abort();
   watching = null;
 }
@@ -129,12 +133,14 @@ function watch(number) {
     });
 }
 
+const WAITING = { QUEUED: 'Waiting for a solver…', SOLVING: 'Waiting for the first solution…' };
+
 function drawChart() {
   const svg = $('score-chart');
   const w = 480; const h = 180; const left = 64; const bottom = 24;
   if (!points.length) {
     svg.innerHTML = `<text x="${w / 2}" y="${h / 2}" text-anchor="middle" class="muted">`
-      + `${state.round?.status === 'SOLVING' ? 'Waiting for the first solution…' : 'Shown while a round solves'}</text>`;
+      + `${WAITING[state.round?.status] ?? 'Shown while a round solves'}</text>`;
     return;
   }
   const tMax = Math.max(1000, ...points.map((p) => p.t));

@@ -1,27 +1,27 @@
 // The site plan: every resource at its position; for the chosen organisation its vans, its positions, and the
 // walking distance (|dx| + |dy|, as the rules count it) from each van to each position held at the same time.
-import { state } from './app.js';
 import { esc, TYPES, TYPE_NAMES, isParking, span, number } from './format.js';
+import { state, subscribe } from './store.js';
+import { $ } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
 const SHAPES = Object.fromEntries(TYPES.map(([type], i) => [type, i]));
 
 export function init() {
   $('site-org').addEventListener('change', () => render(state));
+  subscribe('event', eventChanged);
+  subscribe('round', render);
 }
 
-export function eventChanged(s) {
+function eventChanged(s) {
   $('site-org').innerHTML = '<option value="">Choose…</option>' + s.organisations
     .map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
 }
 
-export function roundChanged(s) {
+/** A jump with { organisation } shows that organisation's vans and walks. */
+export function shown(s, params) {
+  if (!params?.organisation) return;
+  $('site-org').value = params.organisation;
   render(s);
-}
-
-export function choose(organisation) {
-  $('site-org').value = organisation;
-  render(state);
 }
 
 /** " · 7.5 m" for parking (metres of vehicle length), " · 2 people" for the rest; nothing when unlimited. */
@@ -34,7 +34,7 @@ function overlaps(a, b) {
   return Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 }
 
-export function render(s) {
+function render(s) {
   const svg = $('site-plan');
   if (!s.resources.length) {
     svg.innerHTML = '';

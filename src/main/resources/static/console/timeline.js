@@ -1,10 +1,10 @@
 // The timeline: one row per resource, grouped by type, across the event with closed hours shaded; allocations as
 // bars coloured by organisation. Built as one HTML string per render with one delegated listener, so thousands of
-// bars cost one layout, not thousands of listeners.
-import { state, requests, failed } from './app.js';
+// bars cost one layout, not thousands of listeners. Other views jump here with requests to highlight.
 import { esc, TYPES, TYPE_NAMES, colour, when, span, day, midnights } from './format.js';
+import { state, subscribe, requests } from './store.js';
+import { $, failed, toast } from './ui.js';
 
-const $ = (id) => document.getElementById(id);
 const LABEL = 120;
 
 export function init() {
@@ -26,25 +26,31 @@ export function init() {
       detail(bar.dataset.request).catch(failed);
     }
   });
+  subscribe('event', eventChanged);
+  subscribe('round', roundChanged);
 }
 
-export function eventChanged(s) {
+function eventChanged(s) {
   $('timeline-org').innerHTML = '<option value="">All</option>' + s.organisations
     .map((o) => `<option value="${esc(o.id)}">${esc(o.name)}</option>`).join('');
 }
 
-/** Rendered when shown: the whole-event scale needs the visible width. */
-export function shown(s) {
-  render(s);
+/**
+ * Rendered when shown: the whole-event scale needs the visible width. With { highlight: [request ids] } (a jump
+ * from another view), those requests' bars are marked.
+ */
+export function shown(s, params) {
+  if (params?.highlight) highlight(params.highlight);
+  else render(s);
 }
 
-export function roundChanged(s) {
+function roundChanged(s) {
   $('timeline-detail').hidden = true;
   // A hidden timeline has no width to fit; it renders when shown.
   if (!$('view-timeline').hidden) render(s);
 }
 
-export function render(s) {
+function render(s) {
   // Measured (browser dev tools, Performance): one render of the whole timeline, string building and layout.
   const started = performance.now();
   const container = $('timeline');
@@ -120,8 +126,8 @@ export function render(s) {
   performance.measure('timeline-render', { start: started, end: performance.now() });
 }
 
-/** Marks the bars of the given requests and scrolls the first into view; says so when a request has no bar. */
-export function highlight(ids) {
+/** Marks the bars of the given requests and scrolls the first into view; says so when none has a bar. */
+function highlight(ids) {
   for (const marked of document.querySelectorAll('.alloc.highlight')) marked.classList.remove('highlight');
   $('timeline-type').value = '';
   $('timeline-org').value = '';
@@ -132,8 +138,9 @@ export function highlight(ids) {
     bars[0].scrollIntoView({ block: 'center', inline: 'center' });
     bars[0].focus({ preventScroll: true });
     detail(bars[0].dataset.request).catch(failed);
+  } else if (ids.length) {
+    toast(`${ids.join(', ')}: not placed in this round`);
   }
-  return bars.length;
 }
 
 async function detail(id) {

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,12 @@ class ConsoleBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    /** What the console shows a signed-out user, what only a signed-in one, and the views behind the tabs. */
+    private static final String[] SIGNED_OUT = {"signin", "signin-form", "signin-user", "signin-password"};
+    private static final String[] SIGNED_IN = {"pickers", "event-pick", "round-pick", "tabs", "who", "who-name",
+        "sign-out"};
+    private static final String[] VIEWS = {"view-round", "view-timeline", "view-site", "view-conflicts",
+        "view-organisation", "view-exports"};
 
     @LocalServerPort
     int port;
@@ -165,6 +172,19 @@ class ConsoleBrowserTest {
         wait.until(page -> byId("org-detail").getText().contains("Quota use"));
         assertThat(byId("org-detail").getText()).contains("allocated", "Requests", "Confirmed bookings (.ics)");
 
+        // Its jumps: to the timeline with its bars marked, to the site plan with its walks.
+        browser.findElement(By.cssSelector("#org-detail button[data-action=timeline]")).click();
+        wait.until(page -> byId("view-timeline").isDisplayed());
+        assertThat(browser.findElements(By.cssSelector(".alloc.highlight"))).isNotEmpty()
+                .allSatisfy(ours -> assertThat(ours.getAttribute("title")).contains(" · " + vanOwner + " · "));
+        browser.findElement(By.cssSelector("#tabs a[data-view=site]")).click();
+        new Select(byId("site-org")).selectByValue("");
+        browser.findElement(By.cssSelector("#tabs a[data-view=organisation]")).click();
+        browser.findElement(By.cssSelector("#org-detail button[data-action=site]")).click();
+        wait.until(page -> byId("view-site").isDisplayed());
+        assertThat(new Select(byId("site-org")).getFirstSelectedOption().getAttribute("value")).isEqualTo(vanOwner);
+        assertThat(browser.findElements(By.cssSelector("#site-plan path.walk"))).isNotEmpty();
+
         // Publish: the round's allocations become pinned, and the timeline marks them.
         browser.findElement(By.cssSelector("#tabs a[data-view=round]")).click();
         byId("round-publish").click();
@@ -181,6 +201,40 @@ class ConsoleBrowserTest {
         assertThat(lines.get(0)).startsWith("request,organisation,type,outcome");
         assertThat(lines).hasSize(301);
         assertThat(byId("export-status").getText()).contains(event + "-round-1.csv");
+    }
+
+    @Test
+    void beforeSignInOnlyTheSignInFormShowsAndAfterItThePickersTheTabsAndSignOut() {
+        browser.get("http://localhost:" + port + "/");
+        assertShowsOnlyTheSignInForm();
+
+        type("signin-user", "planner");
+        type("signin-password", "planner-demo");
+        browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
+        wait.until(page -> byId("who-name").getText().contains("planner"));
+        assertThat(displayed(SIGNED_IN)).as("shown once signed in").containsExactly(SIGNED_IN);
+        assertThat(displayed(SIGNED_OUT)).as("shown once signed in").isEmpty();
+        assertThat(displayed(VIEWS)).as("the views shown").containsExactly("view-round");
+
+        // A reload keeps the tab signed in.
+        browser.navigate().refresh();
+        wait.until(page -> byId("tabs").isDisplayed());
+        assertThat(displayed(SIGNED_IN)).as("shown after a reload").containsExactly(SIGNED_IN);
+        assertThat(displayed(SIGNED_OUT)).as("shown after a reload").isEmpty();
+
+        byId("sign-out").click();
+        assertShowsOnlyTheSignInForm();
+    }
+
+    private void assertShowsOnlyTheSignInForm() {
+        assertThat(displayed(SIGNED_OUT)).as("shown before sign-in").containsExactly(SIGNED_OUT);
+        assertThat(displayed(SIGNED_IN)).as("shown before sign-in").isEmpty();
+        assertThat(displayed(VIEWS)).as("the views shown before sign-in").isEmpty();
+    }
+
+    /** Those of the elements a user sees (Selenium's isDisplayed: rendered, not display:none, not zero-sized). */
+    private List<String> displayed(String... ids) {
+        return Stream.of(ids).filter(id -> byId(id).isDisplayed()).toList();
     }
 
     @Test
@@ -362,9 +416,13 @@ class ConsoleBrowserTest {
         String key = json.readTree(planner(HttpMethod.POST, "/api/events/" + event + "/organisations/nos/keys", null)
                 .getBody()).get("key").asText();
         browser.get("http://localhost:" + port + "/broadcaster.html");
+        assertThat(displayed("signin", "who", "sign-out", "desk")).as("shown before sign-in")
+                .containsExactly("signin");
         type("key", key);
         browser.findElement(By.cssSelector("#signin-form button[type=submit]")).click();
         wait.until(page -> byId("who-name").getText().contains("nos at " + event));
+        assertThat(displayed("signin", "who", "sign-out", "desk")).as("shown once signed in")
+                .containsExactly("who", "sign-out", "desk");
     }
 
     private void type(String id, String text) {
