@@ -66,8 +66,8 @@ class RoundOutcomes {
         }
         var round = rounds.find(eventId, number).orElseThrow();
         if (round.builtOnPins(pinsVersion)) {
-            var changes = changes(eventId, number, snapshot);
-            requests.recordOutcomes(eventId, outcomes(changes, report, requests.ofEvent(eventId),
+            var now = requests.ofEvent(eventId);
+            requests.recordOutcomes(eventId, outcomes(changes(eventId, number, snapshot, now), report, now,
                     RequestStatus.ALLOCATED, new ArrayList<>()).values().stream().toList());
         }
         return true;
@@ -84,9 +84,10 @@ class RoundOutcomes {
         round.requirePublishable(pinsVersion);
         var report = rounds.report(eventId, number).orElseThrow(() -> new Conflict("round " + number
                 + " has no solution"));
-        var changes = changes(eventId, number, rounds.problem(eventId, number));
+        var now = requests.ofEvent(eventId);
+        var changes = changes(eventId, number, rounds.problem(eventId, number), now);
         var leftOut = new ArrayList<Rounds.LeftOut>();
-        var outcomes = outcomes(changes, report, requests.ofEvent(eventId), RequestStatus.CONFIRMED, leftOut);
+        var outcomes = outcomes(changes, report, now, RequestStatus.CONFIRMED, leftOut);
         var list = List.copyOf(outcomes.values());
         boolean[] written = requests.recordOutcomes(eventId, list);
         var places = new HashMap<String, AllocationReport.Allocation>();
@@ -119,11 +120,15 @@ class RoundOutcomes {
         return rounds.find(eventId, number).orElseThrow();
     }
 
-    private SnapshotChanges changes(String eventId, int number, ProblemDocument snapshot) {
+    /**
+     * @param now the requests as read once for this decision: the outcomes are written at the versions read here,
+     *            so a request changed after this read is not written over (a second read could see an amendment
+     *            that the first did not, and write the snapshot's word over it)
+     */
+    private SnapshotChanges changes(String eventId, int number, ProblemDocument snapshot, List<StoredRequest> now) {
         var open = new HashSet<String>();
         events.resources(eventId, false).forEach(resource -> open.add(resource.id()));
-        return new SnapshotChanges(number, snapshot, requests.ofEvent(eventId), events.resources(eventId, true),
-                open);
+        return new SnapshotChanges(number, snapshot, now, events.resources(eventId, true), open);
     }
 
     /**
