@@ -28,9 +28,20 @@ public final class AllocationSolver {
     public static final int LARGE = 1_000;
 
     private final SolverConfig config;
+    private final boolean warmStart;
 
     public AllocationSolver(SolverConfig config) {
+        this(config, true);
+    }
+
+    private AllocationSolver(SolverConfig config, boolean warmStart) {
         this.config = config;
+        this.warmStart = warmStart;
+    }
+
+    /** The same configuration, every round started cold as before 3 December 2026: the benchmarks' baseline. */
+    public AllocationSolver withoutWarmStart() {
+        return new AllocationSolver(config, false);
     }
 
     public static AllocationSolver withProjectConfig() {
@@ -68,8 +79,14 @@ public final class AllocationSolver {
         return solver.solve(plan);
     }
 
-    /** A solver for this plan, for callers that must be able to stop it early. */
+    /**
+     * A solver for this plan, for callers that must be able to stop it early. A plan with nothing but its pins
+     * placed starts from the previous round's placements ({@link WarmStart}); they are placed here, in the plan.
+     */
     public Solver<AllocationPlan> buildSolver(AllocationPlan plan, Duration timeLimit) {
+        if (warmStart) {
+            WarmStart.fromPrevious(plan);
+        }
         var termination = config.getTerminationConfig() == null
                 ? new TerminationConfig() : config.getTerminationConfig().copyConfig();
         if (timeLimit != null) {

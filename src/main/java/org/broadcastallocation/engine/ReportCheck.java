@@ -33,8 +33,25 @@ public final class ReportCheck {
     }
 
     public static Outcome check(ProblemDocument document, AllocationReport report, Scoring scoring) {
-        AllocationPlan plan = PlanBuilder.build(document);
         var problems = new ArrayList<String>();
+        AllocationPlan plan = placed(document, report, problems);
+        HardMediumSoftScore score = scoring.score(plan);
+        var recomputed = ReportBuilder.score(score);
+        if (!recomputed.equals(report.score())) {
+            problems.add("reported score " + report.score() + " differs from the recomputed " + recomputed);
+        }
+        if (!score.isFeasible()) {
+            problems.add("the allocations break hard rules (" + score.hardScore() + " hard)");
+        }
+        return new Outcome(report.score(), recomputed, problems);
+    }
+
+    /**
+     * The problem's plan with the report's allocations and nothing else placed; what does not fit the problem
+     * (unknown ids, a request twice, a wrong end) is added to {@code problems}.
+     */
+    public static AllocationPlan placed(ProblemDocument document, AllocationReport report, List<String> problems) {
+        AllocationPlan plan = PlanBuilder.build(document);
         var bookings = new HashMap<String, Booking>();
         plan.getBookings().forEach(booking -> {
             booking.setPlacement(null);
@@ -61,14 +78,6 @@ public final class ReportCheck {
                         + booking.getDemand().durationMinutes() + " minutes");
             }
         }
-        HardMediumSoftScore score = scoring.score(plan);
-        var recomputed = ReportBuilder.score(score);
-        if (!recomputed.equals(report.score())) {
-            problems.add("reported score " + report.score() + " differs from the recomputed " + recomputed);
-        }
-        if (!score.isFeasible()) {
-            problems.add("the allocations break hard rules (" + score.hardScore() + " hard)");
-        }
-        return new Outcome(report.score(), recomputed, problems);
+        return plan;
     }
 }

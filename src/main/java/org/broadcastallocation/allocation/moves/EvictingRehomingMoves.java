@@ -1,4 +1,4 @@
-package org.broadcastallocation.allocation;
+package org.broadcastallocation.allocation.moves;
 
 /**
  * Evicting placement, one step deeper: each booking displaced from the place goes to a free place of its own when

@@ -1,4 +1,4 @@
-package org.broadcastallocation.allocation;
+package org.broadcastallocation.allocation.moves;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,6 +16,8 @@ import ai.timefold.solver.core.impl.heuristic.selector.move.factory.MoveIterator
 import ai.timefold.solver.core.impl.heuristic.selector.move.generic.ChangeMove;
 import ai.timefold.solver.core.impl.score.director.InnerScoreDirector;
 
+import org.broadcastallocation.allocation.AllocationPlan;
+import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.problem.ResourceType;
 
 /**

@@ -1,0 +1,163 @@
+package org.broadcastallocation.benchmark;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.broadcastallocation.allocation.AllocationPlan;
+import org.broadcastallocation.allocation.AllocationSolver;
+import org.broadcastallocation.allocation.Booking;
+import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.Scoring;
+import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.problem.ProblemDocument.Placement;
+
+/**
+ * How much a later round moves of the round before it: round 1 is solved once, then a second round with one
+ * resource closed (as a what-if with {@code closedResources} builds it: the resource gone, the previous placements
+ * on it dropped) and a second round with 10 served requests withdrawn, each solved by the previous production
+ * solver (cold, as before) and by today's (warm from {@code previousAllocations}), in the same process. Prints per
+ * round: the score, and against round 1 the requests moved, newly unserved and newly served, the requests that had
+ * to move (those on the closed resource) counted apart. A benchmark, not a test: it asserts nothing.
+ *
+ * <pre>
+ * ./mvnw -q compile exec:java -Dexec.mainClass=org.broadcastallocation.benchmark.ReplanningBenchmark \
+ *     -Dreplan.instance=hague-2025 -Dreplan.closed=SO-01 -Dreplan.seconds=10 -Dreplan.repeats=2
+ * </pre>
+ */
+public final class ReplanningBenchmark {
+
+    private final PrintStream out;
+    private final Scoring scoring = new Scoring(AllocationSolver.loadConfig());
+
+    public ReplanningBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    /** Against the previous round: moved (placed in both, elsewhere), dropped (no longer served), added (now served). */
+    public record Moves(int moved, int dropped, int added, int forced, int forcedPlaced) {
+        int total() {
+            return moved + dropped + added;
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        String name = System.getProperty("replan.instance", "hague-2025");
+        String closed = System.getProperty("replan.closed", "SO-01");
+        var seconds = Duration.ofSeconds(Long.getLong("replan.seconds", 10));
+        int repeats = Integer.getInteger("replan.repeats", 2);
+        var benchmark = new ReplanningBenchmark(System.out);
+        var document = SoftLevelBenchmark.instance(name);
+        var candidates = List.of(
+                SoftLevelBenchmark.Candidate.of("baseline", SoftLevelBenchmark.BASELINE_CONFIG, false),
+                new SoftLevelBenchmark.Candidate("today", AllocationSolver.loadConfig(), true));
+        for (int repeat = 0; repeat < repeats; repeat++) {
+            var first = new SoftLevelBenchmark.Candidate("today", AllocationSolver.loadConfig(), true).solver(repeat)
+                    .solve(PlanBuilder.build(document), seconds, best -> {
+            });
+            var previous = placements(first);
+            System.out.printf("%n%s round 1 (today's solver, %d s): %s, %d placed%n", name, seconds.toSeconds(),
+                    first.getScore(), previous.size());
+            var closure = closing(document, previous, closed);
+            var cancellations = withdrawing(document, previous, 10, new Random(repeat));
+            for (var candidate : candidates) {
+                benchmark.round(candidate.solver(repeat), candidate.name(), "closed " + closed, closure, previous,
+                        seconds, onResource(previous, closed));
+                benchmark.round(candidate.solver(repeat), candidate.name(), "10 withdrawn", cancellations, previous,
+                        seconds, Set.of());
+            }
+        }
+    }
+
+    /** The document as a what-if with the resource closed sees it. */
+    static ProblemDocument closing(ProblemDocument document, List<Placement> previous, String resource) {
+        return new ProblemDocument(document.event(), document.zones(), document.organisations(),
+                document.resources().stream().filter(r -> !r.id().equals(resource)).toList(), document.requests(),
+                document.pinned(), previous.stream().filter(p -> !p.resource().equals(resource)).toList());
+    }
+
+    /** The document with {@code count} of the previously served requests withdrawn. */
+    static ProblemDocument withdrawing(ProblemDocument document, List<Placement> previous, int count, Random random) {
+        var served = new ArrayList<>(previous.stream().map(Placement::request).toList());
+        java.util.Collections.shuffle(served, random);
+        var withdrawn = new HashSet<>(served.subList(0, Math.min(count, served.size())));
+        return new ProblemDocument(document.event(), document.zones(), document.organisations(), document.resources(),
+                document.requests().stream().filter(r -> !withdrawn.contains(r.id())).toList(), document.pinned(),
+                previous.stream().filter(p -> !withdrawn.contains(p.request())).toList());
+    }
+
+    private static Set<String> onResource(List<Placement> previous, String resource) {
+        var on = new HashSet<String>();
+        previous.stream().filter(p -> p.resource().equals(resource)).forEach(p -> on.add(p.request()));
+        return on;
+    }
+
+    void round(AllocationSolver solver, String candidate, String change, ProblemDocument document,
+            List<Placement> previous, Duration limit, Set<String> forced) {
+        var best = solver.solve(PlanBuilder.build(document), limit, progress -> {
+        });
+        var moves = moves(previous, placements(best), requestIds(document), forced);
+        var stability = -scoring.analyze(best, false).constraintAnalyses().stream()
+                .filter(constraint -> constraint.constraintName().equals("Stability"))
+                .mapToLong(constraint -> constraint.score().softScore()).sum();
+        out.printf("  %-14s %-9s %-24s moves %3d (moved %3d, no longer served %2d, newly served %2d), stability -%d;"
+                + " had to move: %d (placed again %d)%s%n", change, candidate, best.getScore(), moves.total(),
+                moves.moved(), moves.dropped(), moves.added(), stability, moves.forced(), moves.forcedPlaced(),
+                scoring.score(best).equals(best.getScore()) ? "" : " RESCORE DIFFERS");
+    }
+
+    /** Round 2's changes against round 1, over the requests of round 2; the forced ones counted apart. */
+    static Moves moves(List<Placement> before, List<Placement> after, Set<String> requests, Set<String> forced) {
+        Map<String, Placement> was = byRequest(before);
+        Map<String, Placement> now = byRequest(after);
+        int moved = 0;
+        int dropped = 0;
+        int added = 0;
+        int forcedPlaced = 0;
+        for (String request : requests) {
+            var old = was.get(request);
+            var current = now.get(request);
+            if (forced.contains(request)) {
+                forcedPlaced += current == null ? 0 : 1;
+            } else if (old != null && current == null) {
+                dropped++;
+            } else if (old == null && current != null) {
+                added++;
+            } else if (old != null && (!old.resource().equals(current.resource())
+                    || !old.start().isEqual(current.start()))) {
+                moved++;
+            }
+        }
+        return new Moves(moved, dropped, added, forced.size(), forcedPlaced);
+    }
+
+    private static Set<String> requestIds(ProblemDocument document) {
+        var ids = new HashSet<String>();
+        document.requests().forEach(request -> ids.add(request.id()));
+        return ids;
+    }
+
+    static List<Placement> placements(AllocationPlan plan) {
+        var placements = new ArrayList<Placement>();
+        for (Booking booking : plan.getBookings()) {
+            if (booking.isAssigned()) {
+                placements.add(new Placement(booking.getId(), booking.resource().id(),
+                        plan.getTimeline().at(booking.start())));
+            }
+        }
+        return placements;
+    }
+
+    private static Map<String, Placement> byRequest(List<Placement> placements) {
+        var byRequest = new HashMap<String, Placement>();
+        placements.forEach(placement -> byRequest.put(placement.request(), placement));
+        return byRequest;
+    }
+}

@@ -1,0 +1,88 @@
+package org.broadcastallocation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
+import ai.timefold.solver.core.api.solver.Solver;
+import org.junit.jupiter.api.Test;
+
+import org.broadcastallocation.allocation.AllocationConstraints;
+import org.broadcastallocation.allocation.AllocationPlan;
+import org.broadcastallocation.allocation.AllocationSolver;
+import org.broadcastallocation.allocation.Booking;
+import org.broadcastallocation.allocation.FirstComeFirstServed;
+import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.Scoring;
+import org.broadcastallocation.problem.ProblemDocument;
+
+/**
+ * What a planner watching a round's progress sees first: the solver's first allocation. A later round starts from
+ * the round before it, so its first allocation moves nothing the previous round placed (started cold, a what-if
+ * with one position closed moved 125 of them). A property of the construction, not of how long the search runs:
+ * nothing here depends on the machine's speed.
+ */
+class LaterRoundTest {
+
+    private final AllocationSolver solver = AllocationSolver.withProjectConfig();
+    private final Scoring scoring = new Scoring(AllocationSolver.loadConfig());
+
+    @Test
+    void aLaterRoundStartsFromThePreviousRoundsPlacements() throws IOException {
+        var sample = AllocationEngineTest.sample("hague-2025.json");
+        // The previous round: first-come's allocation, feasible and far from the best, so the search has reasons to
+        // move things; the first allocation must not have.
+        var previousRound = FirstComeFirstServed.allocate(PlanBuilder.build(sample),
+                FirstComeFirstServed.submissionOrder(sample.requests()));
+        var previous = new ArrayList<ProblemDocument.Placement>();
+        var placedBefore = new HashMap<String, String>();
+        for (Booking booking : previousRound.getBookings()) {
+            if (booking.isAssigned()) {
+                var start = previousRound.getTimeline().at(booking.start());
+                previous.add(new ProblemDocument.Placement(booking.getId(), booking.resource().id(), start));
+                placedBefore.put(booking.getId(), booking.resource().id() + "@" + booking.start());
+            }
+        }
+        var secondRound = new ProblemDocument(sample.event(), sample.zones(), sample.organisations(),
+                sample.resources(), sample.requests(), sample.pinned(), previous);
+
+        var first = firstSolution(PlanBuilder.build(secondRound));
+
+        var moved = first.getBookings().stream().filter(booking -> placedBefore.containsKey(booking.getId()))
+                .filter(booking -> !booking.isAssigned() || !placedBefore.get(booking.getId())
+                        .equals(booking.resource().id() + "@" + booking.start()))
+                .map(Booking::getId).toList();
+        assertThat(moved).as("placed by the previous round, moved in the first allocation").isEmpty();
+        assertThat(soft(first, AllocationConstraints.STABILITY)).isZero();
+    }
+
+    /**
+     * The first best solution of a solve that serves something, as the progress stream shows it (everything
+     * unassigned counts as initialised too, and comes first).
+     */
+    private AllocationPlan firstSolution(AllocationPlan plan) {
+        int nothingServed = -plan.getBookings().stream().mapToInt(Booking::weight).sum();
+        Solver<AllocationPlan> built = solver.buildSolver(plan, Duration.ofSeconds(5));
+        var first = new AtomicReference<AllocationPlan>();
+        built.addEventListener(event -> {
+            var score = (HardMediumSoftScore) event.getNewBestScore();
+            if (event.isNewBestSolutionInitialized() && score.mediumScore() > nothingServed
+                    && first.compareAndSet(null, event.getNewBestSolution())) {
+                built.terminateEarly();
+            }
+        });
+        built.solve(plan);
+        return first.get();
+    }
+
+    private long soft(AllocationPlan plan, String rule) {
+        return scoring.analyze(plan, false).constraintAnalyses().stream()
+                .filter(constraint -> constraint.constraintName().equals(rule))
+                .mapToLong(constraint -> -constraint.score().softScore()).sum();
+    }
+}
