@@ -31,8 +31,11 @@ import org.broadcastallocation.rounds.RoundSolving;
  */
 final class ServiceInstances implements AutoCloseable {
 
-    /** Heartbeats are written every 500 ms here (RoundSolving); a round whose heartbeat is older than this is dead. */
-    static final int HEARTBEAT_TIMEOUT_SECONDS = 3;
+    /**
+     * Heartbeats are written every 500 ms here (RoundSolving); a round whose heartbeat is older than this is dead. Ten
+     * beats: at 3 s, a machine loaded to 10 now and then starved a live instance of that long.
+     */
+    static final int HEARTBEAT_TIMEOUT_SECONDS = 5;
 
     /** One running service: how to call it and how it signs the rounds it claims. */
     private static final String TIMEFOLD_AUTOCONFIGURATION = String.join(",",
