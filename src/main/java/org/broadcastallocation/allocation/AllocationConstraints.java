@@ -14,7 +14,7 @@ import ai.timefold.solver.core.api.score.stream.ConstraintProvider;
 
 
 /**
- * The rules of {@code shared/spec/allocation-model.md}, one method each, named as the spec reads. Hard rules count
+ * The rules of {@code docs/allocation-model.md}, one method each, named as the spec reads. Hard rules count
  * broken instances; the medium level charges each unserved request its weight; soft terms are scaled by the event's
  * weights through {@link AllocationPlan#getConstraintWeightOverrides()}.
  */

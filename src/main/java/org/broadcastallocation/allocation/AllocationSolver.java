@@ -103,7 +103,7 @@ public final class AllocationSolver {
 
     /**
      * A copy of the configuration for a plan of this size. From {@value #LARGE} requests on, the local search
-     * accepts by entity tabu instead of late acceptance: the benchmark (README, "Benchmark") found tabu best on
+     * accepts by entity tabu instead of late acceptance: the benchmark (docs/performance-log.md, 2026-11-30) found tabu best on
      * 1,200 and 3,000 requests (31,179 against 36,154 unserved weight on 3,000 at 10 s) and late acceptance best on
      * the Hague size (2,872 against 2,941).
      */

@@ -11,7 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The problem document of {@code shared/spec/allocation-model.md}: what is imported and what {@code solve} reads.
+ * The problem document of {@code docs/allocation-model.md}: what is imported and what {@code solve} reads.
  * Field names are the contract. Nullable fields are optional in the document; {@link ProblemValidator} says which
  * ones must be there.
  */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.broadcastallocation.problem.ResourceType;
 
 /**
- * The allocation report of {@code shared/spec/allocation-model.md}: who got what, who got nothing and why, the score
+ * The allocation report of {@code docs/allocation-model.md}: who got what, who got nothing and why, the score
  * per rule. Field names are the contract; {@code strategy}, {@code type}, {@code summary}, {@code comparison} and
  * {@code hardViolations} are extras.
  */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * One group per rule of {@code shared/spec/allocation-model.md}. Times are minutes from the event start; the test
+ * One group per rule of {@code docs/allocation-model.md}. Times are minutes from the event start; the test
  * event runs from minute 0 to minute {@value #EVENT_END}. Each group has at least one case that is penalised by an
  * exact amount and one that is not penalised.
  */

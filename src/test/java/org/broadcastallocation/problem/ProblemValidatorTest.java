@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The "refused at the door" rules of {@code shared/spec/allocation-model.md} and the document's own consistency.
+ * The "refused at the door" rules of {@code docs/allocation-model.md} and the document's own consistency.
  * Every test starts from one small valid document (the spec's example, cut down) and breaks one thing in it.
  */
 class ProblemValidatorTest {
