@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import ai.timefold.solver.core.api.solver.Solver;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +60,7 @@ public class RoundSolving {
     private final Object slots = new Object();
     private int busy;
     private final Deque<Runnable> waiting = new ArrayDeque<>();
-    /** Only heartbeats (one small update each), so that nothing slow holds one up and a live round looks dead. */
+    /** Only heartbeats (one small update for all rounds), so that nothing slow holds one up and a round looks dead. */
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
     /** Saving each round's best (a report built and written: long for a large round) at the same pace. */
     private final ScheduledExecutorService savers = Executors.newSingleThreadScheduledExecutor();
@@ -86,7 +87,6 @@ public class RoundSolving {
         volatile ProblemDocument problem;
         volatile Solver<AllocationPlan> solver;
         volatile long startedNanos = System.nanoTime();
-        volatile ScheduledFuture<?> beat;
         volatile ScheduledFuture<?> save;
         /** Held while a best or the end is saved: one at a time, the end last. */
         final ReentrantLock saving = new ReentrantLock();
@@ -108,8 +108,6 @@ public class RoundSolving {
             var round = new Running();
             running.put(RoundProgress.key(eventId, number), round);
             round.save = savers.scheduleWithFixedDelay(() -> saveBest(eventId, number, round), heartbeatMillis,
-                    heartbeatMillis, TimeUnit.MILLISECONDS);
-            round.beat = heartbeats.scheduleWithFixedDelay(() -> beat(eventId, number, round), heartbeatMillis,
                     heartbeatMillis, TimeUnit.MILLISECONDS);
             Runnable task = () -> solve(eventId, number, limit, round);
             if (free) {
@@ -151,7 +149,6 @@ public class RoundSolving {
         MDC.put("event", eventId);
         MDC.put("round", String.valueOf(number));
         String key = RoundProgress.key(eventId, number);
-        var beat = round.beat;
         try {
             if (round.stopRequested.get() || !rounds.startSolving(eventId, number, instance)) {
                 // Stopped while it waited, or taken away (its heartbeat was late): its solver never ran.
@@ -179,7 +176,6 @@ public class RoundSolving {
             log.info("Solving round {} of {}: {} requests, at most {}", number, eventId, plan.getBookings().size(),
                     limit);
             var best = round.solver.solve(plan);
-            beat.cancel(false);
             var status = round.stopRequested.get() ? RoundStatus.STOPPED : RoundStatus.SOLVED;
             var report = engine.reports().build(problem, best, number, status.name(), "optimise", millis(round),
                     baseline);
@@ -211,7 +207,6 @@ public class RoundSolving {
             progress.end(new RoundProgress.Update(eventId, number, RoundStatus.FAILED.name(), millis(round), null,
                     null, null));
         } finally {
-            beat.cancel(false);
             round.save.cancel(false);
             running.remove(key);
             MDC.clear();
@@ -219,21 +214,33 @@ public class RoundSolving {
         }
     }
 
-    /** Heartbeat, and the stop flag (set by any instance). */
-    private void beat(String eventId, int number, Running round) {
+    /**
+     * Every round of this instance says it is alive, in one statement; then each learns whether someone (on any
+     * instance) asked it to stop, or whether it was taken away (recovery released it): either way its solver stops.
+     */
+    @PostConstruct
+    void startBeating() {
+        heartbeats.scheduleWithFixedDelay(this::beat, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        if (running.isEmpty()) {
+            return;
+        }
         try {
-            MDC.put("event", eventId);
-            MDC.put("round", String.valueOf(number));
-            if (rounds.heartbeat(eventId, number, instance)) {
-                round.stopRequested.set(true);
-                if (round.solver != null) {
-                    round.solver.terminateEarly();
+            rounds.heartbeat(instance);
+            var claimed = rounds.claimedBy(instance);
+            running.forEach((key, round) -> {
+                Boolean stop = claimed.get(key);
+                if ((stop == null && round.solver != null) || Boolean.TRUE.equals(stop)) {
+                    round.stopRequested.set(true);
+                    if (round.solver != null) {
+                        round.solver.terminateEarly();
+                    }
                 }
-            }
+            });
         } catch (RuntimeException e) {
-            log.warn("Heartbeat of round {} of {} failed: {}", number, eventId, e.getMessage());
-        } finally {
-            MDC.clear();
+            log.warn("Heartbeat failed: {}", e.getMessage());
         }
     }
 

@@ -175,13 +175,30 @@ public class Rounds {
                 .params(eventId, number).update() == 1;
     }
 
-    /** Still alive (waiting or solving); returns whether someone asked for the round to stop. */
-    public boolean heartbeat(String eventId, int number, String instance) {
-        return jdbc.sql("""
+    /**
+     * Still alive: one statement for every round this instance has claimed (waiting or solving). A round whose row
+     * another transaction holds (its own end being written, a publish looking at it) is skipped, never waited for:
+     * the one thread that beats for all of them must not stall, or the others would look dead.
+     */
+    public void heartbeat(String instance) {
+        jdbc.sql("""
                 update round set heartbeat_at = now()
-                where event_id = ? and number = ? and claimed_by = ? and status in ('QUEUED', 'SOLVING')
-                returning stop_requested""")
-                .params(eventId, number, instance).query(Boolean.class).optional().orElse(true);
+                where (event_id, number) in (
+                    select event_id, number from round
+                    where claimed_by = ? and status in ('QUEUED', 'SOLVING')
+                    for update skip locked)""").param(instance).update();
+    }
+
+    /** The rounds this instance holds as committed, and whether someone asked each to stop (reads wait for nobody). */
+    public Map<String, Boolean> claimedBy(String instance) {
+        var claimed = new HashMap<String, Boolean>();
+        jdbc.sql("""
+                select event_id, number, stop_requested from round
+                where claimed_by = ? and status in ('QUEUED', 'SOLVING')""").param(instance)
+                .query((ResultSet row) -> {
+                    claimed.put(row.getString(1) + "#" + row.getInt(2), row.getBoolean(3));
+                });
+        return claimed;
     }
 
     public boolean requestStop(String eventId, int number) {
