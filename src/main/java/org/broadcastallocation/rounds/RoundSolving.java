@@ -151,8 +151,9 @@ public class RoundSolving {
         String key = RoundProgress.key(eventId, number);
         try {
             if (round.stopRequested.get() || !rounds.startSolving(eventId, number, instance)) {
-                // Stopped while it waited, or taken away (its heartbeat was late): its solver never ran.
-                rounds.unqueue(eventId, number);
+                // Stopped before its solver began (while it waited, or between the claim and now), or taken away:
+                // its solver never ran, so it is not INTERRUPTED but what it was before the claim.
+                rounds.releaseUnstarted(eventId, number, instance);
                 rounds.find(eventId, number).ifPresent(left -> progress.end(new RoundProgress.Update(eventId, number,
                         left.status().name(), 0, left.hard(), left.medium(), left.soft())));
                 return;

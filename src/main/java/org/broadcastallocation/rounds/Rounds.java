@@ -166,6 +166,19 @@ public class Rounds {
                 .params(eventId, number, instance).update() == 1;
     }
 
+    /**
+     * A round this instance claimed but whose solver never began (stopped before it, or it found itself taken away)
+     * goes back to what it was before the claim, whether it was claimed QUEUED or SOLVING.
+     */
+    public void releaseUnstarted(String eventId, int number, String instance) {
+        jdbc.sql("""
+                update round set status = queued_from, queued_from = null, claimed_by = null,
+                    stop_requested = false, version = version + 1
+                where event_id = ? and number = ? and claimed_by = ? and status in ('QUEUED', 'SOLVING')
+                  and queued_from is not null""")
+                .params(eventId, number, instance).update();
+    }
+
     /** A queued round stopped before its solver began goes back to what it was; false when it was not queued. */
     public boolean unqueue(String eventId, int number) {
         return jdbc.sql("""

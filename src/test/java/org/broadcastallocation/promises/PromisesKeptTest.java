@@ -55,7 +55,8 @@ class PromisesKeptTest {
      * Ways the service was seen to break a promise, written out so that each run tries them whatever the seed
      * draws: a stale round ending after a publish; an amendment after the snapshot, then the publish; two rounds
      * on the same pins published at once; an amendment before the solve; a solve queued behind others; a slot
-     * request that no open resource fits (SO-1 closed).
+     * request that no open resource fits (SO-1 closed); a round stopped from the other instance before its solver
+     * began (it was left SOLVING without a heartbeat, then INTERRUPTED).
      */
     private static final List<String> KNOWN = List.of(
             "CREATE_ROUND(0,0)@0 CREATE_ROUND(0,0)@0 SOLVE(6,0)@0 WAIT(0,0)@0 SOLVE(0,0)@1 PUBLISH(6,0)@0 WAIT(0,0)@0",
@@ -64,7 +65,8 @@ class PromisesKeptTest {
                     + " PUBLISH_TWO(0,0)@0",
             "CREATE_ROUND(0,0)@0 AMEND(2,1)@0 SOLVE(0,0)@0 WAIT(0,0)@0",
             "CROWD(0,0)@0 CREATE_ROUND(0,0)@0 SOLVE(0,0)@0 WAIT(0,0)@0",
-            "CLOSE_RESOURCE(3,0)@0 CREATE_ROUND(0,0)@0 SOLVE(0,0)@0 WAIT(0,0)@0");
+            "CLOSE_RESOURCE(3,0)@0 CREATE_ROUND(0,0)@0 SOLVE(0,0)@0 WAIT(0,0)@0",
+            "CREATE_ROUND(0,0)@0 SOLVE(0,0)@0 STOP(0,0)@1 WAIT(0,0)@1");
 
     private static EmbeddedPostgres database;
     private static SingleConnectionDataSource connection;
