@@ -60,7 +60,7 @@ class SchemaTest {
     }
 
     @Test
-    void everyDataSampleAndItsExportIsAValidProblemDocument() throws IOException {
+    void everyDataSampleIsAValidDocumentOfItsKindAndEveryExportToo() throws IOException {
         List<Path> samples;
         try (Stream<Path> files = Files.list(Path.of("data-samples"))) {
             samples = new ArrayList<>(files.filter(path -> path.toString().endsWith(".json")).sorted().toList());
@@ -70,6 +70,11 @@ class SchemaTest {
 
         for (Path sample : samples) {
             String text = Files.readString(sample);
+            if (sample.getFileName().toString().endsWith("-best-known.json")) {
+                // A best-known allocation is a report (the benchmarks' yardstick), so the report schema holds it.
+                assertThat(errors(reportSchema, Json.mapper().readTree(text))).as(sample.toString()).isEmpty();
+                continue;
+            }
             assertThat(problemSchema.validate(Json.mapper().readTree(text))).as(sample.toString()).isEmpty();
             // The document as the code writes it back (an export), with every default the records add.
             var exported = Json.mapper().valueToTree(Json.mapper().readValue(text, ProblemDocument.class));
