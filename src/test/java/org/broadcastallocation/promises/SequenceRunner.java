@@ -231,7 +231,8 @@ final class SequenceRunner {
                 }
                 return calls.call(instance, PLANNER, "POST", "/api/events/" + model.eventId + "/rounds/" + number
                         + "/publish", null);
-            }));
+                // Two threads of their own: on two cores the common pool has one worker and ran them one by one.
+            }, ServiceInstances.OWN_THREADS));
         }
         start.countDown();
         var firstAnswer = answers.get(0).join();

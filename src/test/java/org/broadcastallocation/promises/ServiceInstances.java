@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -46,6 +49,16 @@ final class ServiceInstances implements AutoCloseable {
     record Instance(int slot, ConfigurableApplicationContext context, ApiClient api, String id) {
     }
 
+    /**
+     * Replacements start on threads of their own, never on the common pool: on two cores its one worker would queue
+     * a start behind whatever else ran there (CI saw a start not begin within 120 s).
+     */
+    static final Executor OWN_THREADS = task -> {
+        var thread = new Thread(task, "promises-" + Integer.toHexString(task.hashCode()));
+        thread.setDaemon(true);
+        thread.start();
+    };
+
     private final EmbeddedPostgres database;
     private final Instance[] slots = new Instance[2];
     private final List<CompletableFuture<Instance>> starting = new ArrayList<>(List.of(
@@ -79,10 +92,24 @@ final class ServiceInstances implements AutoCloseable {
 
     /** Waits (a bounded while) for both slots to be served again; a sequence starts with two instances. */
     void awaitBoth() {
-        for (var future : starting) {
-            future.orTimeout(120, TimeUnit.SECONDS).join();
+        for (int slot = 0; slot < 2; slot++) {
+            awaitStart(slot, 180);
         }
         live();
+    }
+
+    /** Waits for a slot's replacement without completing its future (a late start still takes its slot). */
+    private void awaitStart(int slot, int seconds) {
+        try {
+            starting.get(slot).get(seconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("instance " + slot + " did not start within " + seconds + " s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("instance " + slot + " failed to start", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -96,7 +123,7 @@ final class ServiceInstances implements AutoCloseable {
         instance.context().getBean(HikariDataSource.class).close();
         instance.context().close();
         int slot = instance.slot();
-        starting.set(slot, CompletableFuture.supplyAsync(() -> start(slot)));
+        starting.set(slot, CompletableFuture.supplyAsync(() -> start(slot), OWN_THREADS));
     }
 
     /** The ids of the instances that died: only their rounds may be INTERRUPTED. */
@@ -151,13 +178,11 @@ final class ServiceInstances implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        for (var future : starting) {
-            try {
-                future.orTimeout(120, TimeUnit.SECONDS).join();
-            } catch (RuntimeException ignored) {
-                // Closing anyway.
-            }
+    public void close() {
+        // Not synchronized while it waits: a start finishing takes this monitor to count itself (a close that held
+        // it waited out its timeout on a start that could not end).
+        for (int slot = 0; slot < 2; slot++) {
+            awaitStart(slot, 180);
         }
         live().forEach(instance -> instance.context().close());
     }
