@@ -16,9 +16,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.broadcastallocation.common.JsonColumns;
+import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.problem.OrganisationKind;
-import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemDocument.Interval;
+import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 
@@ -59,6 +61,11 @@ public class Events {
 
     public long count() {
         return jdbc.sql("select count(*) from event").query(Long.class).single();
+    }
+
+    /** The event, or {@link NotFound}: for every call about an event that must exist. */
+    public StoredEvent require(String id) {
+        return find(id).orElseThrow(() -> new NotFound("event " + id));
     }
 
     public Optional<StoredEvent> find(String id) {

@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.rounds;
 
 import java.net.URI;
 import java.time.Duration;
@@ -33,40 +33,37 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import org.broadcastallocation.allocation.Justification;
 import org.broadcastallocation.allocation.Placement;
-import org.broadcastallocation.allocation.PlanResource;
 import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.PlanResource;
+import org.broadcastallocation.common.JsonColumns;
+import org.broadcastallocation.events.Events;
 import org.broadcastallocation.engine.AllocationEngine;
-import org.broadcastallocation.events.EventCatalogue;
-import org.broadcastallocation.events.JsonColumns;
 import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportCsv;
 import org.broadcastallocation.report.ReportWorkbook;
-import org.broadcastallocation.rounds.RoundDesk;
-import org.broadcastallocation.rounds.RoundProgress;
-import org.broadcastallocation.rounds.RoundStatus;
-import org.broadcastallocation.rounds.Rounds;
+import org.broadcastallocation.security.Actor;
 
 @RestController
 @RequestMapping("/api/events/{event}/rounds")
 @Tag(name = "Rounds", description = "Planners run and publish allocation rounds; operators read their reports.")
-public class RoundsController {
+class RoundsController {
 
     private static final TypeReference<List<Rounds.LeftOut>> LEFT_OUT = new TypeReference<>() { };
 
     private final RoundDesk desk;
     private final Rounds rounds;
     private final RoundProgress progress;
-    private final EventCatalogue catalogue;
+    private final Events events;
     private final AllocationEngine engine;
 
-    public RoundsController(RoundDesk desk, Rounds rounds, RoundProgress progress, EventCatalogue catalogue,
+    RoundsController(RoundDesk desk, Rounds rounds, RoundProgress progress, Events events,
             AllocationEngine engine) {
         this.desk = desk;
         this.rounds = rounds;
         this.progress = progress;
-        this.catalogue = catalogue;
+        this.events = events;
         this.engine = engine;
     }
 
@@ -271,7 +268,7 @@ public class RoundsController {
     }
 
     private RoundView view(Rounds.Round round) {
-        var event = catalogue.event(round.eventId());
+        var event = events.require(round.eventId());
         var zone = ZoneId.of(event.event().timeZone());
         var score = round.hard() == null ? null : new AllocationReport.Score(round.hard(), round.medium(),
                 round.soft(), round.hard() == 0);

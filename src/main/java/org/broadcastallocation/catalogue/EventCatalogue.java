@@ -1,4 +1,4 @@
-package org.broadcastallocation.events;
+package org.broadcastallocation.catalogue;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
-import org.broadcastallocation.common.NotFound;
+import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.events.PreviousPlacements;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.requests.Pins;
@@ -76,17 +78,13 @@ public class EventCatalogue {
         return imported;
     }
 
-    public Events.StoredEvent event(String eventId) {
-        return events.find(eventId).orElseThrow(() -> new NotFound("event " + eventId));
-    }
-
     /**
      * The problem as it stands: open requests, published pins, and where the last unpublished round put requests
      * (so that a new round moves as little as it must). Times are given in the event's own offset.
      */
     @Transactional(readOnly = true)
     public ProblemDocument currentProblem(String eventId) {
-        var stored = event(eventId);
+        var stored = events.require(eventId);
         var zone = ZoneId.of(stored.event().timeZone());
         var open = requests.withStatus(eventId, List.of(RequestStatus.SUBMITTED, RequestStatus.ALLOCATED,
                 RequestStatus.WAITLISTED, RequestStatus.CONFIRMED));

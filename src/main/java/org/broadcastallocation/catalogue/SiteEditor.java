@@ -1,4 +1,4 @@
-package org.broadcastallocation.events;
+package org.broadcastallocation.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,7 @@ import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.RequestRejected;
+import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.problem.Violation;
@@ -24,14 +25,12 @@ import org.broadcastallocation.requests.Pins;
 public class SiteEditor {
 
     private final Events events;
-    private final EventCatalogue catalogue;
     private final AuditLog audit;
     private final Pins pins;
 
-    public SiteEditor(Events events, EventCatalogue catalogue, AuditLog audit, Pins pins) {
+    public SiteEditor(Events events, AuditLog audit, Pins pins) {
         this.pins = pins;
         this.events = events;
-        this.catalogue = catalogue;
         this.audit = audit;
     }
 
@@ -41,7 +40,7 @@ public class SiteEditor {
     @Transactional
     public ProblemDocument.Resource putResource(String eventId, String id, ProblemDocument.Resource body,
             boolean closed, String actor) {
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var resource = new ProblemDocument.Resource(id, body.type(), body.zone(), body.x(), body.y(), body.capacity(),
                 body.features(), body.availability());
         var before = events.resources(eventId, true).stream().filter(r -> r.id().equals(id)).findFirst();
@@ -72,7 +71,7 @@ public class SiteEditor {
 
     @Transactional
     public void putZone(String eventId, String id, ProblemDocument.Zone body, String actor) {
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var zone = new ProblemDocument.Zone(id, body.fibreLinks());
         if (zone.fibreLinks() == null) {
             throw new RequestRejected(List.of(new Violation("zones[" + id + "]", "fibreLinks",
@@ -91,7 +90,7 @@ public class SiteEditor {
 
     @Transactional
     public void putOrganisation(String eventId, String id, ProblemDocument.Organisation body, String actor) {
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var organisation = new ProblemDocument.Organisation(id, body.name(), body.kind(), body.country());
         var before = events.organisation(eventId, id);
         check(new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(), List.of(),
@@ -108,7 +107,7 @@ public class SiteEditor {
     /** Deletes a resource, zone or organisation nothing refers to; otherwise says what still does. */
     @Transactional
     public void delete(String table, String eventId, String id, String actor) {
-        catalogue.event(eventId);
+        events.require(eventId);
         try {
             if (!events.delete(table, eventId, id)) {
                 throw new NotFound(table + " " + id);

@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.requests;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -25,37 +25,30 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.common.NotFound;
-import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ProblemDocument;
-import org.broadcastallocation.requests.ICalendar;
-import org.broadcastallocation.requests.Pins;
-import org.broadcastallocation.requests.RequestDesk;
-import org.broadcastallocation.requests.RequestView;
-import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.security.Actor;
 import org.broadcastallocation.security.Broadcaster;
 
 @RestController
 @Tag(name = "Requests", description = "Broadcasters submit, amend and cancel their requests and read their"
         + " confirmed allocations; planners reject; staff read all.")
-public class RequestsController {
+class RequestsController {
 
     private final ObjectMapper json;
     private final RequestDesk desk;
     private final Pins pins;
     private final Requests requests;
-    private final EventCatalogue catalogue;
     private final Events events;
 
-    public RequestsController(RequestDesk desk, Pins pins, Requests requests, EventCatalogue catalogue,
+    RequestsController(RequestDesk desk, Pins pins, Requests requests,
             Events events, ObjectMapper json) {
         this.events = events;
         this.json = json;
         this.desk = desk;
         this.pins = pins;
         this.requests = requests;
-        this.catalogue = catalogue;
     }
 
     public record Rejection(String reason) {
@@ -138,7 +131,7 @@ public class RequestsController {
     @GetMapping(value = "/api/events/{event}/organisations/{organisation}/allocations.ics", produces = "text/calendar")
     @Operation(summary = "An organisation's confirmed allocations as an iCalendar feed, for planners and operators")
     ResponseEntity<String> organisationCalendar(@PathVariable String event, @PathVariable String organisation) {
-        catalogue.event(event);
+        events.require(event);
         events.organisation(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
         return calendarOf(event, organisation);
     }
@@ -153,7 +146,7 @@ public class RequestsController {
     }
 
     private List<ConfirmedAllocation> confirmed(String event, String organisation) {
-        var zone = ZoneId.of(catalogue.event(event).event().timeZone());
+        var zone = ZoneId.of(events.require(event).event().timeZone());
         return pins.ofOrganisation(event, organisation).stream()
                 .map(pin -> new ConfirmedAllocation(pin.requestId(),
                         requests.find(event, pin.requestId()).map(stored -> LocalTimes.request(stored.request(), zone))
@@ -168,7 +161,7 @@ public class RequestsController {
                         allocation.details() == null ? "" : allocation.details().type().name(),
                         allocation.resource(), allocation.start(), allocation.end()))
                 .toList();
-        var stored = catalogue.event(event).event();
+        var stored = events.require(event).event();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-" + organisation
                         + ".ics\"")
