@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.Organisations;
+import org.broadcastallocation.events.Sites;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.security.Actor;
 import org.broadcastallocation.security.ApiKeys;
@@ -31,11 +33,15 @@ import org.broadcastallocation.security.ApiKeys;
 class SiteController {
 
     private final Events events;
+    private final Organisations organisations;
+    private final Sites sites;
     private final SiteEditor editor;
     private final ApiKeys keys;
 
-    SiteController(Events events, SiteEditor editor, ApiKeys keys) {
+    SiteController(Events events, Organisations organisations, Sites sites, SiteEditor editor, ApiKeys keys) {
         this.events = events;
+        this.organisations = organisations;
+        this.sites = sites;
         this.editor = editor;
         this.keys = keys;
     }
@@ -46,14 +52,14 @@ class SiteController {
     @GetMapping("/resources")
     List<ProblemDocument.Resource> resources(@PathVariable String event) {
         events.require(event);
-        return events.resources(event, true);
+        return sites.resources(event, true);
     }
 
     @GetMapping("/resources/{id}")
     SiteEditor.ResourceView resource(@PathVariable String event, @PathVariable String id) {
         var resource = resources(event).stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFound("resource " + id));
-        return new SiteEditor.ResourceView(resource, events.isClosed(event, id));
+        return new SiteEditor.ResourceView(resource, sites.isClosed(event, id));
     }
 
     @PutMapping("/resources/{id}")
@@ -74,7 +80,7 @@ class SiteController {
     @GetMapping("/zones")
     List<ProblemDocument.Zone> zones(@PathVariable String event) {
         events.require(event);
-        return events.zones(event);
+        return sites.zones(event);
     }
 
     @PutMapping("/zones/{id}")
@@ -93,13 +99,13 @@ class SiteController {
     @GetMapping("/organisations")
     List<ProblemDocument.Organisation> organisations(@PathVariable String event) {
         events.require(event);
-        return events.organisations(event);
+        return organisations.ofEvent(event);
     }
 
     @GetMapping("/organisations/{id}")
     ProblemDocument.Organisation organisation(@PathVariable String event, @PathVariable String id) {
         events.require(event);
-        return events.organisation(event, id).orElseThrow(() -> new NotFound("organisation " + id));
+        return organisations.find(event, id).orElseThrow(() -> new NotFound("organisation " + id));
     }
 
     @PutMapping("/organisations/{id}")

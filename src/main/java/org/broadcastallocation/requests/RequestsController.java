@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.events.Organisations;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.security.Actor;
 import org.broadcastallocation.security.Broadcaster;
@@ -42,10 +43,12 @@ class RequestsController {
     private final Pins pins;
     private final Requests requests;
     private final Events events;
+    private final Organisations organisations;
 
-    RequestsController(RequestDesk desk, Pins pins, Requests requests,
-            Events events, ObjectMapper json) {
+    RequestsController(RequestDesk desk, Pins pins, Requests requests, Events events, Organisations organisations,
+            ObjectMapper json) {
         this.events = events;
+        this.organisations = organisations;
         this.json = json;
         this.desk = desk;
         this.pins = pins;
@@ -134,7 +137,7 @@ class RequestsController {
     @Operation(summary = "An organisation's confirmed allocations as an iCalendar feed, for planners and operators")
     ResponseEntity<String> organisationCalendar(@PathVariable String event, @PathVariable String organisation) {
         events.require(event);
-        events.organisation(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
+        organisations.find(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
         return calendarOf(event, organisation);
     }
 

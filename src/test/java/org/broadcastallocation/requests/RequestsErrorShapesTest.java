@@ -31,6 +31,7 @@ import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.Organisations;
 import org.broadcastallocation.problem.Violation;
 import org.broadcastallocation.security.ApiKeys;
 import org.broadcastallocation.security.Broadcaster;
@@ -55,6 +56,8 @@ class RequestsErrorShapesTest {
     Requests requests;
     @MockitoBean
     Events events;
+    @MockitoBean
+    Organisations organisations;
     @MockitoBean
     ApiKeys keys;
 
