@@ -24,7 +24,7 @@ import org.broadcastallocation.requests.Pins;
  * validator as a whole document (the event with that one item), and audited.
  */
 @Service
-public class SiteEditor {
+class SiteEditor {
 
     private final Events events;
     private final Organisations organisations;

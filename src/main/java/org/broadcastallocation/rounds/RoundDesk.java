@@ -30,7 +30,7 @@ import org.broadcastallocation.report.AllocationReport;
  * in the background, stop early, publish. Publishing pins the round's allocations for every later round.
  */
 @Service
-public class RoundDesk {
+class RoundDesk {
 
     private final Rounds rounds;
     private final RoundSolving solving;
