@@ -48,6 +48,9 @@ import org.broadcastallocation.problem.ProblemDocument;
  * {@code SolverManager} job lives in one JVM: its job ids, queue and termination know nothing of another instance,
  * so it would add a second queue beside the claims without taking any of this over. What it would give (a solver
  * per job, best-solution events, early termination) {@code Solver} gives as directly, here and in the command line.
+ *
+ * <p>Somewhat over 300 lines: the claim, the solver thread, the heartbeat and the saves all share a round's
+ * {@code Running} state and its locks, and kept together they can be read as the one protocol they are.
  */
 @Component
 public class RoundSolving {
