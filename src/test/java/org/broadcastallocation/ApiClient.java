@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 
 /**

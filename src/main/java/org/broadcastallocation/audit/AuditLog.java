@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 
 /**
  * Every change made through the API: who, what, when, before and after. Written in the caller's transaction, so a

@@ -23,7 +23,7 @@ import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.FirstComeFirstServed;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.allocation.Scoring;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.ReportBuilder;
 import org.broadcastallocation.samples.InstanceGenerator;

@@ -19,7 +19,7 @@ import org.broadcastallocation.benchmark.AllocationBenchmark;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.engine.ReportCheck;
 import org.broadcastallocation.problem.InvalidProblemException;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.report.AllocationReport;

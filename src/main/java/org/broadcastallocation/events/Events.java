@@ -1,6 +1,5 @@
 package org.broadcastallocation.events;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -9,27 +8,28 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import org.broadcastallocation.problem.OrganisationKind;
+import org.broadcastallocation.common.JsonColumns;
+import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemDocument.Interval;
-import org.broadcastallocation.problem.Quantity;
 import org.broadcastallocation.problem.ResourceType;
 
-/** Events with their site (zones, resources) and organisations, as stored. */
+/**
+ * Events as stored: their settings and pins' version. Their site is {@link Sites}', their organisations
+ * {@link Organisations}'.
+ */
 @Repository
 public class Events {
 
     private static final TypeReference<List<Interval>> INTERVALS = new TypeReference<>() { };
     private static final TypeReference<List<LocalDate>> DAYS = new TypeReference<>() { };
     private static final TypeReference<Map<ResourceType, Integer>> QUOTA = new TypeReference<>() { };
-    private static final TypeReference<Set<String>> NAMES = new TypeReference<>() { };
 
     /** How long a submission may be checked against what was read (see {@link #recentWithOrganisation}). */
     private static final long RECENT_NANOS = 5_000_000_000L;
@@ -59,6 +59,11 @@ public class Events {
 
     public long count() {
         return jdbc.sql("select count(*) from event").query(Long.class).single();
+    }
+
+    /** The event, or {@link NotFound}: for every call about an event that must exist. */
+    public StoredEvent require(String id) {
+        return find(id).orElseThrow(() -> new NotFound("event " + id));
     }
 
     public Optional<StoredEvent> find(String id) {
@@ -123,7 +128,7 @@ public class Events {
                         + " left join organisation o on o.event_id = e.id and o.id = ? where e.id = ?")
                 .params(organisationId, eventId)
                 .query((row, index) -> new WithOrganisation(event(row, index),
-                        row.getString(14) == null ? Optional.empty() : Optional.of(organisation(row, 14))))
+                        row.getString(14) == null ? Optional.empty() : Optional.of(Organisations.organisation(row, 14))))
                 .optional();
     }
 
@@ -162,113 +167,6 @@ public class Events {
     public int bumpPinsVersion(String id) {
         return jdbc.sql("update event set pins_version = pins_version + 1 where id = ? returning pins_version")
                 .param(id).query(Integer.class).single();
-    }
-
-    public void insertZone(String eventId, ProblemDocument.Zone zone) {
-        jdbc.sql("insert into zone (event_id, id, fibre_links) values (?, ?, ?)")
-                .params(eventId, zone.id(), zone.fibreLinks() == null ? 0 : zone.fibreLinks()).update();
-    }
-
-    public List<ProblemDocument.Zone> zones(String eventId) {
-        return jdbc.sql("select id, fibre_links from zone where event_id = ? order by id").param(eventId)
-                .query((row, index) -> new ProblemDocument.Zone(row.getString(1), row.getInt(2))).list();
-    }
-
-    public void insertOrganisation(String eventId, ProblemDocument.Organisation organisation) {
-        jdbc.sql("insert into organisation (event_id, id, name, kind, country) values (?, ?, ?, ?, ?)")
-                .params(eventId, organisation.id(), organisation.name() == null ? organisation.id()
-                        : organisation.name(), organisation.kind().name(), organisation.country())
-                .update();
-    }
-
-    public List<ProblemDocument.Organisation> organisations(String eventId) {
-        return jdbc.sql("select id, name, kind, country from organisation where event_id = ? order by id")
-                .param(eventId)
-                .query((row, index) -> organisation(row, 1))
-                .list();
-    }
-
-    public Optional<ProblemDocument.Organisation> organisation(String eventId, String id) {
-        return jdbc.sql("select id, name, kind, country from organisation where event_id = ? and id = ?")
-                .params(eventId, id)
-                .query((row, index) -> organisation(row, 1))
-                .optional();
-    }
-
-    private static ProblemDocument.Organisation organisation(ResultSet row, int first) throws SQLException {
-        return new ProblemDocument.Organisation(row.getString(first), row.getString(first + 1),
-                OrganisationKind.valueOf(row.getString(first + 2)), row.getString(first + 3));
-    }
-
-    public void insertResource(String eventId, ProblemDocument.Resource resource) {
-        jdbc.sql("""
-                insert into resource (event_id, id, type, zone, x, y, capacity, features, availability)
-                values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-                .params(eventId, resource.id(), resource.type().name(), resource.zone(), resource.x(), resource.y(),
-                        capacity(resource), JsonColumns.write(resource.features() == null ? Set.of()
-                                : resource.features()),
-                        JsonColumns.write(orEmpty(resource.availability())))
-                .update();
-    }
-
-    /** The event's resources in document order (by id), closed ones included only when asked. */
-    public List<ProblemDocument.Resource> resources(String eventId, boolean includeClosed) {
-        return jdbc.sql("""
-                select id, type, zone, x, y, capacity, features::text, availability::text
-                from resource where event_id = ? and (? or not closed) order by id""")
-                .params(eventId, includeClosed)
-                .query((row, index) -> new ProblemDocument.Resource(row.getString(1),
-                        ResourceType.valueOf(row.getString(2)), row.getString(3), row.getInt(4), row.getInt(5),
-                        quantity(row.getBigDecimal(6)), JsonColumns.read(row.getString(7), NAMES),
-                        JsonColumns.read(row.getString(8), INTERVALS)))
-                .list();
-    }
-
-    /** Replaces a resource's description; false when there is no such resource. */
-    public boolean updateResource(String eventId, ProblemDocument.Resource resource, boolean closed) {
-        return jdbc.sql("""
-                update resource set type = ?, zone = ?, x = ?, y = ?, capacity = ?, features = cast(? as jsonb),
-                    availability = cast(? as jsonb), closed = ?, version = version + 1
-                where event_id = ? and id = ?""")
-                .params(resource.type().name(), resource.zone(), resource.x(), resource.y(), capacity(resource),
-                        JsonColumns.write(resource.features() == null ? Set.of() : resource.features()),
-                        JsonColumns.write(orEmpty(resource.availability())), closed, eventId, resource.id())
-                .update() == 1;
-    }
-
-    /** numeric(7, 2): people or metres, exactly as given. */
-    private static BigDecimal capacity(ProblemDocument.Resource resource) {
-        return resource.capacity() == null ? null : resource.capacity().value();
-    }
-
-    /** 7.50 in the column is 7.5 in the document; 16.00 is 16. */
-    private static Quantity quantity(BigDecimal column) {
-        return column == null ? null : Quantity.of(column);
-    }
-
-    public boolean isClosed(String eventId, String resourceId) {
-        return jdbc.sql("select closed from resource where event_id = ? and id = ?").params(eventId, resourceId)
-                .query(Boolean.class).optional().orElse(false);
-    }
-
-    /** Deletes what nothing refers to; a resource holding a published allocation stays (close it instead). */
-    public boolean delete(String table, String eventId, String id) {
-        if (!List.of("resource", "zone", "organisation").contains(table)) {
-            throw new IllegalArgumentException(table);
-        }
-        return jdbc.sql("delete from " + table + " where event_id = ? and id = ?").params(eventId, id).update() == 1;
-    }
-
-    public boolean updateZone(String eventId, ProblemDocument.Zone zone) {
-        return jdbc.sql("update zone set fibre_links = ? where event_id = ? and id = ?")
-                .params(zone.fibreLinks() == null ? 0 : zone.fibreLinks(), eventId, zone.id()).update() == 1;
-    }
-
-    public boolean updateOrganisation(String eventId, ProblemDocument.Organisation organisation) {
-        return jdbc.sql("update organisation set name = ?, kind = ?, country = ? where event_id = ? and id = ?")
-                .params(organisation.name() == null ? organisation.id() : organisation.name(),
-                        organisation.kind().name(), organisation.country(), eventId, organisation.id())
-                .update() == 1;
     }
 
     /** An event's settings stored as JSON, read back. */

@@ -23,9 +23,8 @@ import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
-import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
-import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.common.JsonColumns;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.problem.Violation;
@@ -42,7 +41,6 @@ public class RequestDesk {
     static final int MAX_REASON = 1_000;
 
     private final Events events;
-    private final EventCatalogue catalogue;
     private final Requests requests;
     private final Pins pins;
     private final IdempotencyKeys idempotency;
@@ -52,13 +50,12 @@ public class RequestDesk {
     /** Where a submission's rare second steps run (they read the database): Spring Boot's task pool. */
     private final Executor followUps;
 
-    public RequestDesk(Events events, EventCatalogue catalogue, Requests requests, Pins pins,
+    public RequestDesk(Events events, Requests requests, Pins pins,
             IdempotencyKeys idempotency, AuditLog audit, SubmissionWriter writer, Clock clock,
             @Qualifier("applicationTaskExecutor") Executor followUps) {
         this.writer = writer;
         this.followUps = followUps;
         this.events = events;
-        this.catalogue = catalogue;
         this.requests = requests;
         this.pins = pins;
         this.idempotency = idempotency;
@@ -221,7 +218,7 @@ public class RequestDesk {
         if (reason != null) {
             refuseUnlessText("body", "reason", reason, MAX_REASON, true);
         }
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var current = requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id));
         return close(event, current, RequestStatus.REJECTED, actor, reason);
     }
@@ -330,7 +327,7 @@ public class RequestDesk {
         if (!caller.eventId().equals(eventId)) {
             throw new NotFound("event " + eventId);
         }
-        return catalogue.event(eventId).event();
+        return events.require(eventId).event();
     }
 
     /** Another organisation's request is "not found": its existence is not the caller's business. */

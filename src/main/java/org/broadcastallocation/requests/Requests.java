@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.common.JsonColumns;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.Quantity;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * it was saved). A token-by-token copy: a 3,000-request report is a few megabytes, and binding it to records only
  * to write it out again cost most of a report call.
  */
-public final class ReportJson {
+final class ReportJson {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 

@@ -17,7 +17,7 @@ import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.RequestRejected;
-import org.broadcastallocation.events.EventCatalogue;
+import org.broadcastallocation.catalogue.EventCatalogue;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
@@ -30,7 +30,7 @@ import org.broadcastallocation.report.AllocationReport;
  * in the background, stop early, publish. Publishing pins the round's allocations for every later round.
  */
 @Service
-public class RoundDesk {
+class RoundDesk {
 
     private final Rounds rounds;
     private final RoundSolving solving;
@@ -109,17 +109,17 @@ public class RoundDesk {
 
     /** See {@link RoundOutcomes#publish}. */
     public Rounds.Round publish(String eventId, int number, String actor) {
-        catalogue.event(eventId);
+        events.require(eventId);
         return outcomes.publish(eventId, number, actor);
     }
 
     public Rounds.Round round(String eventId, int number) {
-        catalogue.event(eventId);
+        events.require(eventId);
         return rounds.find(eventId, number).orElseThrow(() -> new NotFound("round " + number));
     }
 
     public List<Rounds.Round> all(String eventId) {
-        catalogue.event(eventId);
+        events.require(eventId);
         return rounds.ofEvent(eventId);
     }
 

@@ -14,6 +14,7 @@ import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.Sites;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.requests.Pins;
@@ -40,13 +41,15 @@ class RoundOutcomes {
 
     private final Rounds rounds;
     private final Events events;
+    private final Sites sites;
     private final Requests requests;
     private final Pins pins;
     private final AuditLog audit;
 
-    RoundOutcomes(Rounds rounds, Events events, Requests requests, Pins pins, AuditLog audit) {
+    RoundOutcomes(Rounds rounds, Events events, Sites sites, Requests requests, Pins pins, AuditLog audit) {
         this.rounds = rounds;
         this.events = events;
+        this.sites = sites;
         this.requests = requests;
         this.pins = pins;
         this.audit = audit;
@@ -127,8 +130,8 @@ class RoundOutcomes {
      */
     private SnapshotChanges changes(String eventId, int number, ProblemDocument snapshot, List<StoredRequest> now) {
         var open = new HashSet<String>();
-        events.resources(eventId, false).forEach(resource -> open.add(resource.id()));
-        return new SnapshotChanges(number, snapshot, now, events.resources(eventId, true), open);
+        sites.resources(eventId, false).forEach(resource -> open.add(resource.id()));
+        return new SnapshotChanges(number, snapshot, now, sites.resources(eventId, true), open);
     }
 
     /**

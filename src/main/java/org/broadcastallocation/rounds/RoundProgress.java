@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * connection and, while writing, a sender thread.
  */
 @Component
-public class RoundProgress {
+class RoundProgress {
 
     private static final Logger log = LoggerFactory.getLogger(RoundProgress.class);
     private static final long STREAM_TIMEOUT_MILLIS = 30 * 60 * 1000L;

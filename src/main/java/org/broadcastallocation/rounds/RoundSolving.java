@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import org.broadcastallocation.allocation.AllocationPlan;
@@ -38,7 +37,20 @@ import org.broadcastallocation.problem.ProblemDocument;
  * Solves the rounds this instance has claimed, one at a time per solver thread; the others wait QUEUED. From its
  * claim on, a round gets a heartbeat every couple of seconds (waiting or solving), so that another instance can tell
  * a live instance from a dead one; while it solves, its best solution is saved as often (on a thread of its own, so
- * that a long save never holds a heartbeat up), so that nothing found is lost if this one dies.
+ * that a long save never holds a heartbeat up), so that nothing found is lost if this one dies. What becomes of a
+ * round whose instance died is {@link RoundRecovery}'s; how a watcher here hears of a round solved elsewhere,
+ * {@link ProgressRelay}'s.
+ *
+ * <p>Solvers are built by the Spring-free {@link AllocationEngine} (as the command line builds them) and run on this
+ * class's own executor, not through Timefold's {@code SolverManager}; the Timefold Spring Boot starter is not used.
+ * Why: what a round's solving must survive lives in PostgreSQL, across instances (the claim, the heartbeat, the stop
+ * flag another instance sets, the release of a dead instance's rounds, the best saved as it improves), and a
+ * {@code SolverManager} job lives in one JVM: its job ids, queue and termination know nothing of another instance,
+ * so it would add a second queue beside the claims without taking any of this over. What it would give (a solver
+ * per job, best-solution events, early termination) {@code Solver} gives as directly, here and in the command line.
+ *
+ * <p>Somewhat over 300 lines: the claim, the solver thread, the heartbeat and the saves all share a round's
+ * {@code Running} state and its locks, and kept together they can be read as the one protocol they are.
  */
 @Component
 public class RoundSolving {
@@ -52,7 +64,6 @@ public class RoundSolving {
     private final RoundOutcomes outcomes;
     private final AllocationEngine engine;
     private final RoundProgress progress;
-    private final int heartbeatTimeout;
     private final long heartbeatMillis;
     private final int threads;
     private final ExecutorService solvers;
@@ -68,13 +79,11 @@ public class RoundSolving {
 
     RoundSolving(Rounds rounds, RoundOutcomes outcomes, AllocationEngine engine, RoundProgress progress,
             @Value("${broadcast.rounds.solver-threads:1}") int threads,
-            @Value("${broadcast.rounds.heartbeat-timeout-seconds:30}") int heartbeatTimeout,
             @Value("${broadcast.rounds.heartbeat-interval-millis:2000}") long heartbeatMillis) {
         this.rounds = rounds;
         this.outcomes = outcomes;
         this.engine = engine;
         this.progress = progress;
-        this.heartbeatTimeout = heartbeatTimeout;
         this.heartbeatMillis = heartbeatMillis;
         this.threads = threads;
         this.solvers = Executors.newFixedThreadPool(threads);
@@ -288,57 +297,6 @@ public class RoundSolving {
                     .filter(candidate -> candidate.resource().id().equals(placed.resourceId())
                             && candidate.start() == start)
                     .findFirst().ifPresent(booking::setPlacement);
-        }
-    }
-
-    /**
-     * Rounds whose instance died are released, at start-up of any instance and every few seconds after: a solving
-     * one is INTERRUPTED, a queued one goes back to what it was.
-     */
-    @Scheduled(initialDelay = 0, fixedDelayString = "${broadcast.rounds.recovery-interval-millis:10000}")
-    public void interruptAbandonedRounds() {
-        try {
-            for (var round : rounds.releaseStale(heartbeatTimeout)) {
-                if (round.status() == RoundStatus.INTERRUPTED) {
-                    log.warn("Round {} of {} was solving on {} which stopped answering: INTERRUPTED, best saved kept",
-                            round.number(), round.eventId(), round.claimedBy());
-                } else {
-                    log.warn("Round {} of {} was queued on an instance which stopped answering: {} again",
-                            round.number(), round.eventId(), round.status());
-                }
-                progress.end(new RoundProgress.Update(round.eventId(), round.number(), "INTERRUPTED", 0,
-                        round.hard(), round.medium(), round.soft()));
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not check for abandoned rounds: {}", e.getMessage());
-        }
-    }
-
-    /**
-     * A watcher on this instance of a round another instance solves hears it through the database: its saved best
-     * (written with each heartbeat) and its end.
-     */
-    @Scheduled(fixedDelayString = "${broadcast.rounds.relay-interval-millis:1000}")
-    public void relayProgressOfOtherInstances() {
-        for (String key : progress.watchedKeys()) {
-            if (running.containsKey(key)) {
-                continue;
-            }
-            String[] parts = key.split("#");
-            try {
-                rounds.find(parts[0], Integer.parseInt(parts[1])).ifPresent(round -> {
-                    var update = new RoundProgress.Update(round.eventId(), round.number(), round.status().name(),
-                            round.solvingMillis() == null ? 0 : round.solvingMillis(), round.hard(), round.medium(),
-                            round.soft());
-                    if (round.status().claimed()) {
-                        progress.bestIfNew(update);
-                    } else {
-                        progress.end(update);
-                    }
-                });
-            } catch (RuntimeException e) {
-                log.warn("Could not relay the progress of round {}: {}", key, e.getMessage());
-            }
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.common.JsonColumns;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 

@@ -18,7 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** {@code Authorization: Bearer <key>}: a broadcaster, speaking for the organisation the key was minted for. */
-public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     public static final String ROLE = "ROLE_BROADCASTER";
 

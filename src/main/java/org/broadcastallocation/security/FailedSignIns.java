@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * Successes reset nothing: staff sign in on every call, and a reset would give a guesser a fresh allowance each time.
  * In this instance's memory, like {@link RateLimiter}.
  */
-public class FailedSignIns {
+class FailedSignIns {
 
     private static final Logger log = LoggerFactory.getLogger(FailedSignIns.class);
     private static final int SWEEP_ABOVE = 10_000;

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * instances behind a load balancer a caller gets up to N times the rate; that is the price of not asking the
  * database on every call.
  */
-public class RateLimiter {
+class RateLimiter {
 
     /** Buckets unused this long are forgotten; a full bucket is what a new caller gets anyway. */
     private static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(10);

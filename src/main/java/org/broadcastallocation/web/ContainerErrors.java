@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * NUL, broken percent-encoding) get a problem detail too, instead of Tomcat's HTML error page.
  */
 @Component
-public class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
     @Override
     public void customize(TomcatServletWebServerFactory factory) {

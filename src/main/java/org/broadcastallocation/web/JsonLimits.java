@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * (400) rather than silently dropped, so that what was acted on is always all that was sent.
  */
 @Configuration(proxyBeanMethods = false)
-public class JsonLimits {
+class JsonLimits {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer readLimits(

@@ -31,7 +31,7 @@ import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.problem.InvalidProblemException;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.Violation;
 
 /**

@@ -39,7 +39,7 @@ import org.broadcastallocation.problem.ProblemValidator;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class RequestLimits extends OncePerRequestFilter {
+class RequestLimits extends OncePerRequestFilter {
 
     private final long requestLimit;
     private final long documentLimit;

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Hidden
-public class ServletErrors implements ErrorController {
+class ServletErrors implements ErrorController {
 
     @RequestMapping(value = "/error", produces = {MediaType.APPLICATION_PROBLEM_JSON_VALUE,
             MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})

@@ -13,7 +13,7 @@ import ai.timefold.solver.benchmark.config.SolverBenchmarkConfig;
 import org.junit.jupiter.api.Test;
 
 import org.broadcastallocation.allocation.PlanBuilder;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 
 /** The benchmark command runs for minutes before it would find a configuration Timefold refuses; this finds it now. */

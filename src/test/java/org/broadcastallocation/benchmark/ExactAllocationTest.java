@@ -15,7 +15,7 @@ import org.broadcastallocation.allocation.AllocationSolver;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.allocation.Scoring;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ResourceType;

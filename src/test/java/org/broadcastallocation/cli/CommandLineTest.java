@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.broadcastallocation.Fixture;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import org.broadcastallocation.allocation.AllocationSolver;
 import org.broadcastallocation.engine.AllocationEngine.Strategy;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.broadcastallocation.engine.AllocationEngine.Strategy;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.AllocationReport.Allocation;

@@ -13,7 +13,7 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 
 /** The service's HTTP API as the drivers call it: one shared client, staff by HTTP Basic, broadcasters by key. */
 final class Api {

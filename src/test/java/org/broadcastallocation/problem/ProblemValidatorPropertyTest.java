@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.problem.ProblemDocument.Request;
 import org.broadcastallocation.samples.InstanceGenerator;
 

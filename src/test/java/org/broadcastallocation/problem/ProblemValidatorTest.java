@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.broadcastallocation.common.Json;
+
 /**
  * The "refused at the door" rules of {@code docs/allocation-model.md} and the document's own consistency.
  * Every test starts from one small valid document (the spec's example, cut down) and breaks one thing in it.

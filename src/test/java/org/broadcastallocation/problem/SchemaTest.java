@@ -25,8 +25,9 @@ import com.networknt.schema.SpecificationVersion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.broadcastallocation.engine.AllocationEngine;
+import org.broadcastallocation.common.Json;
 import org.broadcastallocation.engine.AllocationEngine.Strategy;
+import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.rounds.RoundStatus;
 

@@ -20,6 +20,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.database.EmbeddedDatabaseConfiguration;
 import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.Organisations;
+import org.broadcastallocation.events.Sites;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.Quantity;
@@ -29,12 +31,16 @@ import org.broadcastallocation.problem.VehicleKind;
 /** The repositories and the Flyway schema on real PostgreSQL (the embedded one). */
 @DataJdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import({EmbeddedDatabaseConfiguration.class, Events.class, Requests.class, Pins.class})
+@Import({EmbeddedDatabaseConfiguration.class, Events.class, Sites.class, Organisations.class, Requests.class, Pins.class})
 @ActiveProfiles("test")
 class RequestsRepositoryTest {
 
     @Autowired
     Events events;
+    @Autowired
+    Sites sites;
+    @Autowired
+    Organisations organisations;
     @Autowired
     Requests requests;
     @Autowired
@@ -47,8 +53,8 @@ class RequestsRepositoryTest {
         var document = Fixture.hague().zone("SNG", 0).organisation("nos", OrganisationKind.BROADCASTER)
                 .resource("SNG-1", ResourceType.PARKING_SNG, "SNG", 0, 0, 12).document();
         events.insert(document.event());
-        document.organisations().forEach(organisation -> events.insertOrganisation("test", organisation));
-        document.resources().forEach(resource -> events.insertResource("test", resource));
+        document.organisations().forEach(organisation -> organisations.insert("test", organisation));
+        document.resources().forEach(resource -> sites.insertResource("test", resource));
     }
 
     @Test
@@ -89,12 +95,12 @@ class RequestsRepositoryTest {
 
     @Test
     void theSchemaRefusesAFractionOfAPersonButNotOfAMetre() {
-        events.insertResource("test", new ProblemDocument.Resource("SNG-75", ResourceType.PARKING_SNG, "SNG", 0, 0,
+        sites.insertResource("test", new ProblemDocument.Resource("SNG-75", ResourceType.PARKING_SNG, "SNG", 0, 0,
                 Quantity.of("7.5"), Set.of(), List.of()));
-        assertThat(events.resources("test", true)).filteredOn(resource -> resource.id().equals("SNG-75"))
+        assertThat(sites.resources("test", true)).filteredOn(resource -> resource.id().equals("SNG-75"))
                 .singleElement().satisfies(resource -> assertThat(resource.capacity()).hasToString("7.5"));
 
-        assertThatThrownBy(() -> events.insertResource("test", new ProblemDocument.Resource("EB-25",
+        assertThatThrownBy(() -> sites.insertResource("test", new ProblemDocument.Resource("EB-25",
                 ResourceType.EDIT_BOOTH, "SNG", 0, 0, Quantity.of("2.5"), Set.of(), List.of())))
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("resource_people_whole");
     }

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 
 /**
  * "Late applications will not be considered" holds for amendments too: after the request deadline an amendment is a

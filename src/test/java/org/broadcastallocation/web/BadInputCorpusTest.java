@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 
 /**
  * Every case of {@link BadInputCorpus} over real HTTP: a 4xx problem detail with a detail and no stack trace, never

@@ -13,7 +13,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 
 /**
  * A body is one JSON value: anything after it ({@code {...}{...}}) is a malformed body, refused whole, never half

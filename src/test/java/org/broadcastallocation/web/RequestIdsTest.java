@@ -17,7 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
 
 /**
  * Ids are parts of addresses (/requests/{id}, /zones/{id}, ...): an id that an address cannot carry as it is would

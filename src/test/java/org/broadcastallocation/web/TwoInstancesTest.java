@@ -34,6 +34,7 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.broadcastallocation.Application;
 import org.broadcastallocation.ServiceTest;
 import org.broadcastallocation.database.EmbeddedDatabase;
+import org.broadcastallocation.rounds.RoundRecovery;
 import org.broadcastallocation.rounds.RoundSolving;
 
 /**
@@ -51,6 +52,8 @@ class TwoInstancesTest {
     JdbcClient jdbc;
     @Autowired
     RoundSolving firstSolving;
+    @Autowired
+    RoundRecovery firstRecovery;
     @Autowired
     ObjectMapper json;
 
@@ -110,7 +113,7 @@ class TwoInstancesTest {
                     heartbeat_at = now() - interval '10 minutes'
                 where event_id = 'two-instances' and number = ?""").param(orphan).update();
 
-        firstSolving.interruptAbandonedRounds();
+        firstRecovery.interruptAbandonedRounds();
 
         assertThat(state(first, rounds + "/" + orphan).get("status").asText()).isEqualTo("INTERRUPTED");
         assertThat(call(first, HttpMethod.POST, rounds + "/" + orphan + "/solve?seconds=2", null).getStatusCode())

@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.requests;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,37 +26,33 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.common.NotFound;
-import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.events.Organisations;
 import org.broadcastallocation.problem.ProblemDocument;
-import org.broadcastallocation.requests.ICalendar;
-import org.broadcastallocation.requests.Pins;
-import org.broadcastallocation.requests.RequestDesk;
-import org.broadcastallocation.requests.RequestView;
-import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.security.Actor;
 import org.broadcastallocation.security.Broadcaster;
 
 @RestController
 @Tag(name = "Requests", description = "Broadcasters submit, amend and cancel their requests and read their"
         + " confirmed allocations; planners reject; staff read all.")
-public class RequestsController {
+class RequestsController {
 
     private final ObjectMapper json;
     private final RequestDesk desk;
     private final Pins pins;
     private final Requests requests;
-    private final EventCatalogue catalogue;
     private final Events events;
+    private final Organisations organisations;
 
-    public RequestsController(RequestDesk desk, Pins pins, Requests requests, EventCatalogue catalogue,
-            Events events, ObjectMapper json) {
+    RequestsController(RequestDesk desk, Pins pins, Requests requests, Events events, Organisations organisations,
+            ObjectMapper json) {
         this.events = events;
+        this.organisations = organisations;
         this.json = json;
         this.desk = desk;
         this.pins = pins;
         this.requests = requests;
-        this.catalogue = catalogue;
     }
 
     public record Rejection(String reason) {
@@ -70,9 +67,9 @@ public class RequestsController {
     CompletableFuture<ResponseEntity<String>> submit(@PathVariable String event,
             @RequestBody ProblemDocument.Request body,
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
-            Authentication caller) {
+            @AuthenticationPrincipal Broadcaster caller) {
         // Answered when the group commit is done; the request thread goes back to work meanwhile.
-        return desk.submit((Broadcaster) caller.getPrincipal(), event, body, idempotencyKey)
+        return desk.submit(caller, event, body, idempotencyKey)
                 .thenApply(submitted -> ResponseEntity.status(submitted.status())
                         .location(URI.create("/api/events/" + event + "/requests/" + submitted.requestId()))
                         .contentType(MediaType.APPLICATION_JSON)
@@ -81,13 +78,14 @@ public class RequestsController {
 
     @GetMapping("/api/events/{event}/requests")
     @Operation(summary = "A broadcaster's own requests; planners and operators see every request of the event")
-    List<RequestView> list(@PathVariable String event, Authentication caller) {
-        return desk.list(broadcaster(caller), event);
+    List<RequestView> list(@PathVariable String event, @AuthenticationPrincipal Broadcaster caller) {
+        return desk.list(caller, event);
     }
 
     @GetMapping("/api/events/{event}/requests/{id}")
-    ResponseEntity<RequestView> get(@PathVariable String event, @PathVariable String id, Authentication caller) {
-        var view = desk.get(broadcaster(caller), event, id);
+    ResponseEntity<RequestView> get(@PathVariable String event, @PathVariable String id,
+            @AuthenticationPrincipal Broadcaster caller) {
+        var view = desk.get(caller, event, id);
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
@@ -101,19 +99,19 @@ public class RequestsController {
             + " time.")
     ResponseEntity<RequestView> amend(@PathVariable String event, @PathVariable String id,
             @RequestBody JsonNode body, @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-            Authentication caller) throws JsonProcessingException {
+            @AuthenticationPrincipal Broadcaster caller) throws JsonProcessingException {
         // The body is the request's fields plus, for clients that cannot send If-Match, its "version".
         var request = json.treeToValue(body, ProblemDocument.Request.class);
         Integer bodyVersion = body.path("version").canConvertToInt() ? body.path("version").intValue() : null;
-        var view = desk.amend((Broadcaster) caller.getPrincipal(), event, id, request, version(ifMatch),
-                bodyVersion);
+        var view = desk.amend(caller, event, id, request, version(ifMatch), bodyVersion);
         return ResponseEntity.ok().eTag(etag(view)).body(view);
     }
 
     @DeleteMapping("/api/events/{event}/requests/{id}")
     @Operation(summary = "Cancel a request; a confirmed allocation is given back")
-    RequestView cancel(@PathVariable String event, @PathVariable String id, Authentication caller) {
-        return desk.cancel((Broadcaster) caller.getPrincipal(), event, id);
+    RequestView cancel(@PathVariable String event, @PathVariable String id,
+            @AuthenticationPrincipal Broadcaster caller) {
+        return desk.cancel(caller, event, id);
     }
 
     @PostMapping("/api/events/{event}/requests/{id}/reject")
@@ -125,35 +123,34 @@ public class RequestsController {
 
     @GetMapping("/api/events/{event}/allocations")
     @Operation(summary = "The caller's confirmed allocations (published rounds only)")
-    List<ConfirmedAllocation> allocations(@PathVariable String event, Authentication caller) {
+    List<ConfirmedAllocation> allocations(@PathVariable String event, @AuthenticationPrincipal Broadcaster caller) {
         return confirmed(event, organisationOf(caller, event));
     }
 
     @GetMapping(value = "/api/events/{event}/allocations.ics", produces = "text/calendar")
     @Operation(summary = "The caller's confirmed allocations as an iCalendar feed")
-    ResponseEntity<String> calendar(@PathVariable String event, Authentication caller) {
+    ResponseEntity<String> calendar(@PathVariable String event, @AuthenticationPrincipal Broadcaster caller) {
         return calendarOf(event, organisationOf(caller, event));
     }
 
     @GetMapping(value = "/api/events/{event}/organisations/{organisation}/allocations.ics", produces = "text/calendar")
     @Operation(summary = "An organisation's confirmed allocations as an iCalendar feed, for planners and operators")
     ResponseEntity<String> organisationCalendar(@PathVariable String event, @PathVariable String organisation) {
-        catalogue.event(event);
-        events.organisation(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
+        events.require(event);
+        organisations.find(event, organisation).orElseThrow(() -> new NotFound("organisation " + organisation));
         return calendarOf(event, organisation);
     }
 
     /** The key's organisation, when the key is for this event; another event is "not found", as for requests. */
-    private static String organisationOf(Authentication caller, String event) {
-        var broadcaster = (Broadcaster) caller.getPrincipal();
-        if (!broadcaster.eventId().equals(event)) {
+    private static String organisationOf(Broadcaster caller, String event) {
+        if (!caller.eventId().equals(event)) {
             throw new NotFound("event " + event);
         }
-        return broadcaster.organisationId();
+        return caller.organisationId();
     }
 
     private List<ConfirmedAllocation> confirmed(String event, String organisation) {
-        var zone = ZoneId.of(catalogue.event(event).event().timeZone());
+        var zone = ZoneId.of(events.require(event).event().timeZone());
         return pins.ofOrganisation(event, organisation).stream()
                 .map(pin -> new ConfirmedAllocation(pin.requestId(),
                         requests.find(event, pin.requestId()).map(stored -> LocalTimes.request(stored.request(), zone))
@@ -168,15 +165,11 @@ public class RequestsController {
                         allocation.details() == null ? "" : allocation.details().type().name(),
                         allocation.resource(), allocation.start(), allocation.end()))
                 .toList();
-        var stored = catalogue.event(event).event();
+        var stored = events.require(event).event();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + event + "-" + organisation
                         + ".ics\"")
                 .body(ICalendar.of(event, stored.name(), organisation, bookings, OffsetDateTime.now()));
-    }
-
-    private static Broadcaster broadcaster(Authentication caller) {
-        return caller.getPrincipal() instanceof Broadcaster broadcaster ? broadcaster : null;
     }
 
     private static String etag(RequestView view) {

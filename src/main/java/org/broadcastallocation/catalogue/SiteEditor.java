@@ -1,4 +1,4 @@
-package org.broadcastallocation.events;
+package org.broadcastallocation.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,9 @@ import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.RequestRejected;
+import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.Organisations;
+import org.broadcastallocation.events.Sites;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.problem.Violation;
@@ -21,17 +24,19 @@ import org.broadcastallocation.requests.Pins;
  * validator as a whole document (the event with that one item), and audited.
  */
 @Service
-public class SiteEditor {
+class SiteEditor {
 
     private final Events events;
-    private final EventCatalogue catalogue;
+    private final Organisations organisations;
+    private final Sites sites;
     private final AuditLog audit;
     private final Pins pins;
 
-    public SiteEditor(Events events, EventCatalogue catalogue, AuditLog audit, Pins pins) {
+    public SiteEditor(Events events, Organisations organisations, Sites sites, AuditLog audit, Pins pins) {
         this.pins = pins;
         this.events = events;
-        this.catalogue = catalogue;
+        this.organisations = organisations;
+        this.sites = sites;
         this.audit = audit;
     }
 
@@ -41,10 +46,10 @@ public class SiteEditor {
     @Transactional
     public ProblemDocument.Resource putResource(String eventId, String id, ProblemDocument.Resource body,
             boolean closed, String actor) {
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var resource = new ProblemDocument.Resource(id, body.type(), body.zone(), body.x(), body.y(), body.capacity(),
                 body.features(), body.availability());
-        var before = events.resources(eventId, true).stream().filter(r -> r.id().equals(id)).findFirst();
+        var before = sites.resources(eventId, true).stream().filter(r -> r.id().equals(id)).findFirst();
         check(new ProblemDocument(event, List.of(), List.of(), List.of(resource), List.of(), List.of(), List.of()),
                 before.isEmpty(), "resources[" + id + "]", id);
         if (before.isPresent() && !before.get().sameForTheRules(resource)) {
@@ -58,11 +63,11 @@ public class SiteEditor {
             }
         }
         if (before.isPresent()) {
-            events.updateResource(eventId, resource, closed);
+            sites.updateResource(eventId, resource, closed);
         } else {
-            events.insertResource(eventId, resource);
+            sites.insertResource(eventId, resource);
             if (closed) {
-                events.updateResource(eventId, resource, true);
+                sites.updateResource(eventId, resource, true);
             }
         }
         audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "resource", id,
@@ -72,34 +77,34 @@ public class SiteEditor {
 
     @Transactional
     public void putZone(String eventId, String id, ProblemDocument.Zone body, String actor) {
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var zone = new ProblemDocument.Zone(id, body.fibreLinks());
         if (zone.fibreLinks() == null) {
             throw new RequestRejected(List.of(new Violation("zones[" + id + "]", "fibreLinks",
                     "must be a whole number, 0 or more")));
         }
-        var before = events.zones(eventId).stream().filter(z -> z.id().equals(id)).findFirst();
+        var before = sites.zones(eventId).stream().filter(z -> z.id().equals(id)).findFirst();
         check(new ProblemDocument(event, List.of(zone), List.of(), List.of(), List.of(), List.of(), List.of()),
                 before.isEmpty(), "zones[" + id + "]", id);
         if (before.isPresent()) {
-            events.updateZone(eventId, zone);
+            sites.updateZone(eventId, zone);
         } else {
-            events.insertZone(eventId, zone);
+            sites.insertZone(eventId, zone);
         }
         audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "zone", id, before.orElse(null), zone);
     }
 
     @Transactional
     public void putOrganisation(String eventId, String id, ProblemDocument.Organisation body, String actor) {
-        var event = catalogue.event(eventId).event();
+        var event = events.require(eventId).event();
         var organisation = new ProblemDocument.Organisation(id, body.name(), body.kind(), body.country());
-        var before = events.organisation(eventId, id);
+        var before = organisations.find(eventId, id);
         check(new ProblemDocument(event, List.of(), List.of(organisation), List.of(), List.of(), List.of(),
                 List.of()), before.isEmpty(), "organisations[" + id + "]", id);
         if (before.isPresent()) {
-            events.updateOrganisation(eventId, organisation);
+            organisations.update(eventId, organisation);
         } else {
-            events.insertOrganisation(eventId, organisation);
+            organisations.insert(eventId, organisation);
         }
         audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "organisation", id,
                 before.orElse(null), organisation);
@@ -108,9 +113,11 @@ public class SiteEditor {
     /** Deletes a resource, zone or organisation nothing refers to; otherwise says what still does. */
     @Transactional
     public void delete(String table, String eventId, String id, String actor) {
-        catalogue.event(eventId);
+        events.require(eventId);
         try {
-            if (!events.delete(table, eventId, id)) {
+            boolean deleted = table.equals("organisation") ? organisations.delete(eventId, id)
+                    : sites.delete(table, eventId, id);
+            if (!deleted) {
                 throw new NotFound(table + " " + id);
             }
         } catch (DataIntegrityViolationException e) {

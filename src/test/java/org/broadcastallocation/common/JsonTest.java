@@ -1,10 +1,12 @@
-package org.broadcastallocation.problem;
+package org.broadcastallocation.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.junit.jupiter.api.Test;
+
+import org.broadcastallocation.problem.ProblemDocument;
 
 /** What a person reading a parser error is told: where, which field, what, and no Java. */
 class JsonTest {

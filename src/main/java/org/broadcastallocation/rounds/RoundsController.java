@@ -1,17 +1,9 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.rounds;
 
 import java.net.URI;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -31,68 +23,32 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import org.broadcastallocation.allocation.Justification;
-import org.broadcastallocation.allocation.Placement;
-import org.broadcastallocation.allocation.PlanResource;
-import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.engine.AllocationEngine;
-import org.broadcastallocation.events.EventCatalogue;
-import org.broadcastallocation.events.JsonColumns;
-import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportCsv;
 import org.broadcastallocation.report.ReportWorkbook;
-import org.broadcastallocation.rounds.RoundDesk;
-import org.broadcastallocation.rounds.RoundProgress;
-import org.broadcastallocation.rounds.RoundStatus;
-import org.broadcastallocation.rounds.Rounds;
+import org.broadcastallocation.security.Actor;
 
 @RestController
 @RequestMapping("/api/events/{event}/rounds")
 @Tag(name = "Rounds", description = "Planners run and publish allocation rounds; operators read their reports.")
-public class RoundsController {
-
-    private static final TypeReference<List<Rounds.LeftOut>> LEFT_OUT = new TypeReference<>() { };
+class RoundsController {
 
     private final RoundDesk desk;
     private final Rounds rounds;
     private final RoundProgress progress;
-    private final EventCatalogue catalogue;
+    private final Events events;
     private final AllocationEngine engine;
 
-    public RoundsController(RoundDesk desk, Rounds rounds, RoundProgress progress, EventCatalogue catalogue,
+    RoundsController(RoundDesk desk, Rounds rounds, RoundProgress progress, Events events,
             AllocationEngine engine) {
         this.desk = desk;
         this.rounds = rounds;
         this.progress = progress;
-        this.catalogue = catalogue;
+        this.events = events;
         this.engine = engine;
-    }
-
-    /**
-     * A round as a planner follows it. {@code stale}: another round was published since this one's snapshot.
-     * {@code leftOut}: what its publish did not confirm although the round placed it, and why.
-     */
-    public record RoundView(String event, int round, RoundStatus status, AllocationReport.Score score,
-            Long solvingMillis, Long elapsedMillis, int pinsVersion, boolean stale, String createdBy,
-            OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, OffsetDateTime publishedAt,
-            String publishedBy, String solvingOn, List<Rounds.LeftOut> leftOut) {
-    }
-
-    public record Change(String request, String before, String after) {
-    }
-
-    public record Diff(int round, int other, int moved, int newlyServed, int newlyUnserved, List<Change> changes) {
-    }
-
-    public record Bar(String request, String organisation, OffsetDateTime start, OffsetDateTime end, boolean pinned) {
-    }
-
-    public record Lane(String resource, ResourceType type, List<Bar> allocations) {
-    }
-
-    public record RuleAnalysis(String name, String level, long score, int matches, List<String> justifications) {
     }
 
     @PostMapping
@@ -178,110 +134,29 @@ public class RoundsController {
     @GetMapping("/{round}/analysis")
     @Operation(summary = "Timefold's score analysis of the round's solution: per rule, its total and each match in"
             + " words")
-    List<RuleAnalysis> analysis(@PathVariable String event, @PathVariable int round) {
+    List<RoundAnalysis.RuleAnalysis> analysis(@PathVariable String event, @PathVariable int round) {
         var problem = desk.problem(event, round);
         desk.report(event, round);
-        var plan = PlanBuilder.build(problem);
-        var placed = new HashMap<String, Rounds.Placed>();
-        rounds.allocations(event, round).forEach(allocation -> placed.put(allocation.requestId(), allocation));
-        var resources = new HashMap<String, PlanResource>();
-        plan.getResources().forEach(resource -> resources.put(resource.id(), resource));
-        for (var booking : plan.getBookings()) {
-            var allocation = placed.get(booking.getId());
-            if (allocation == null) {
-                booking.setPlacement(null);
-            } else {
-                int start = plan.getTimeline().minutes(allocation.start());
-                booking.setPlacement(new Placement(
-                        resources.get(allocation.resourceId()), start, start + booking.getDemand().durationMinutes()));
-            }
-        }
-        var analysis = engine.scoring().analyze(plan, true);
-        var rules = new ArrayList<RuleAnalysis>();
-        for (var constraint : analysis.constraintAnalyses()) {
-            var score = constraint.score();
-            String level = score.hardScore() != 0 ? "hard" : score.mediumScore() != 0 ? "medium" : "soft";
-            long total = score.hardScore() != 0 ? score.hardScore() : score.mediumScore() != 0
-                    ? score.mediumScore() : score.softScore();
-            var texts = constraint.matches() == null ? List.<String>of() : constraint.matches().stream()
-                    .map(match -> ((Justification) match.justification()).describe(plan.getTimeline())).toList();
-            rules.add(new RuleAnalysis(constraint.constraintName(), level, total, constraint.matchCount(), texts));
-        }
-        return rules;
+        return RoundAnalysis.of(problem, rounds.allocations(event, round), engine.scoring());
     }
 
     @GetMapping("/{round}/timeline")
     @Operation(summary = "Per resource (of ?type=, or all), its allocations in time order")
-    List<Lane> timeline(@PathVariable String event, @PathVariable int round,
+    List<RoundTimeline.Lane> timeline(@PathVariable String event, @PathVariable int round,
             @RequestParam(required = false) ResourceType type) {
         desk.round(event, round);
-        var site = rounds.snapshotSite(event, round);
-        var zone = ZoneId.of(site.timeZone());
-        var organisations = site.organisationOfRequest();
-        var lanes = new LinkedHashMap<String, Lane>();
-        site.resources().stream().filter(resource -> type == null || resource.type() == type)
-                .forEach(resource -> lanes.put(resource.id(), new Lane(resource.id(), resource.type(),
-                        new ArrayList<>())));
-        for (var allocation : rounds.allocations(event, round)) {
-            var lane = lanes.get(allocation.resourceId());
-            if (lane != null) {
-                lane.allocations().add(new Bar(allocation.requestId(), organisations.get(allocation.requestId()),
-                        LocalTimes.at(allocation.start(), zone), LocalTimes.at(allocation.end(), zone),
-                        allocation.pinned()));
-            }
-        }
-        return List.copyOf(lanes.values());
+        return RoundTimeline.of(rounds.snapshotSite(event, round), rounds.allocations(event, round), type);
     }
 
     @GetMapping("/{round}/diff/{other}")
     @Operation(summary = "What changed from this round to the other: moved, newly served, newly unserved")
-    Diff diff(@PathVariable String event, @PathVariable int round, @PathVariable int other) {
+    RoundDiff diff(@PathVariable String event, @PathVariable int round, @PathVariable int other) {
         desk.round(event, round);
         desk.round(event, other);
-        var before = placements(event, round);
-        var after = placements(event, other);
-        var requests = new TreeSet<String>(before.keySet());
-        requests.addAll(after.keySet());
-        var changes = new ArrayList<Change>();
-        int moved = 0;
-        int served = 0;
-        int unserved = 0;
-        for (String request : requests) {
-            String from = before.get(request);
-            String to = after.get(request);
-            if (from == null) {
-                served++;
-            } else if (to == null) {
-                unserved++;
-            } else if (!from.equals(to)) {
-                moved++;
-            } else {
-                continue;
-            }
-            changes.add(new Change(request, from, to));
-        }
-        return new Diff(round, other, moved, served, unserved, changes);
-    }
-
-    private Map<String, String> placements(String event, int round) {
-        var placements = new HashMap<String, String>();
-        rounds.allocations(event, round).forEach(allocation -> placements.put(allocation.requestId(),
-                allocation.resourceId() + " " + allocation.start().toInstant()));
-        return placements;
+        return RoundDiff.between(round, rounds.allocations(event, round), other, rounds.allocations(event, other));
     }
 
     private RoundView view(Rounds.Round round) {
-        var event = catalogue.event(round.eventId());
-        var zone = ZoneId.of(event.event().timeZone());
-        var score = round.hard() == null ? null : new AllocationReport.Score(round.hard(), round.medium(),
-                round.soft(), round.hard() == 0);
-        Long elapsed = round.startedAt() == null ? null
-                : Duration.between(round.startedAt(), round.endedAt() == null ? OffsetDateTime.now()
-                        : round.endedAt()).toMillis();
-        return new RoundView(round.eventId(), round.number(), round.status(), score, round.solvingMillis(), elapsed,
-                round.pinsVersion(), round.pinsVersion() != event.pinsVersion(), round.createdBy(),
-                LocalTimes.at(round.createdAt(), zone), LocalTimes.at(round.startedAt(), zone),
-                LocalTimes.at(round.endedAt(), zone), LocalTimes.at(round.publishedAt(), zone), round.publishedBy(),
-                round.status().claimed() ? round.claimedBy() : null, JsonColumns.read(round.leftOut(), LEFT_OUT));
+        return RoundView.of(round, events.require(round.eventId()), OffsetDateTime.now());
     }
 }

@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.security;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,12 +6,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.broadcastallocation.security.Broadcaster;
-import org.broadcastallocation.security.SecurityConfiguration;
-
 @RestController
 @Tag(name = "Caller", description = "Who the credentials sign in as: the console checks them and shows what the role may do.")
-public class CallerController {
+class CallerController {
 
     /** {@code event} and {@code organisation} are set for a broadcaster's API key only. */
     public record Caller(String name, String role, String event, String organisation) {

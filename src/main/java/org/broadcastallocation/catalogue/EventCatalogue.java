@@ -1,4 +1,4 @@
-package org.broadcastallocation.events;
+package org.broadcastallocation.catalogue;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,7 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
-import org.broadcastallocation.common.NotFound;
+import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.events.Organisations;
+import org.broadcastallocation.events.PreviousPlacements;
+import org.broadcastallocation.events.Sites;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.requests.Pins;
@@ -30,13 +34,18 @@ import org.broadcastallocation.requests.StoredRequest;
 public class EventCatalogue {
 
     private final Events events;
+    private final Organisations organisations;
+    private final Sites sites;
     private final Requests requests;
     private final Pins pins;
     private final AuditLog audit;
     private final PreviousPlacements previous;
 
-    public EventCatalogue(Events events, Requests requests, Pins pins, AuditLog audit, PreviousPlacements previous) {
+    public EventCatalogue(Events events, Organisations organisations, Sites sites, Requests requests, Pins pins,
+            AuditLog audit, PreviousPlacements previous) {
         this.events = events;
+        this.organisations = organisations;
+        this.sites = sites;
         this.requests = requests;
         this.pins = pins;
         this.audit = audit;
@@ -54,9 +63,9 @@ public class EventCatalogue {
             throw new Conflict("event " + event.id() + " exists already; import it under another id");
         }
         events.insert(event);
-        document.zones().forEach(zone -> events.insertZone(event.id(), zone));
-        document.organisations().forEach(organisation -> events.insertOrganisation(event.id(), organisation));
-        document.resources().forEach(resource -> events.insertResource(event.id(), resource));
+        document.zones().forEach(zone -> sites.insertZone(event.id(), zone));
+        document.organisations().forEach(organisation -> organisations.insert(event.id(), organisation));
+        document.resources().forEach(resource -> sites.insertResource(event.id(), resource));
         var pinnedIds = new HashSet<String>();
         document.pinned().forEach(pin -> pinnedIds.add(pin.request()));
         var durations = new HashMap<String, ProblemDocument.Request>();
@@ -76,17 +85,13 @@ public class EventCatalogue {
         return imported;
     }
 
-    public Events.StoredEvent event(String eventId) {
-        return events.find(eventId).orElseThrow(() -> new NotFound("event " + eventId));
-    }
-
     /**
      * The problem as it stands: open requests, published pins, and where the last unpublished round put requests
      * (so that a new round moves as little as it must). Times are given in the event's own offset.
      */
     @Transactional(readOnly = true)
     public ProblemDocument currentProblem(String eventId) {
-        var stored = event(eventId);
+        var stored = events.require(eventId);
         var zone = ZoneId.of(stored.event().timeZone());
         var open = requests.withStatus(eventId, List.of(RequestStatus.SUBMITTED, RequestStatus.ALLOCATED,
                 RequestStatus.WAITLISTED, RequestStatus.CONFIRMED));
@@ -102,7 +107,7 @@ public class EventCatalogue {
                 .toList();
         var pinnedIds = new HashSet<String>();
         pinned.forEach(pin -> pinnedIds.add(pin.request()));
-        var resources = events.resources(eventId, false);
+        var resources = sites.resources(eventId, false);
         var resourceIds = new HashSet<String>();
         resources.forEach(resource -> resourceIds.add(resource.id()));
         var previousPlacements = previous.of(eventId).stream()
@@ -111,8 +116,8 @@ public class EventCatalogue {
                 .map(placement -> new ProblemDocument.Placement(placement.request(), placement.resource(),
                         LocalTimes.at(placement.start(), zone)))
                 .toList();
-        return new ProblemDocument(LocalTimes.event(stored.event(), zone), events.zones(eventId),
-                events.organisations(eventId), withPinnedResources(eventId, resources, pinned), documentRequests,
+        return new ProblemDocument(LocalTimes.event(stored.event(), zone), sites.zones(eventId),
+                organisations.ofEvent(eventId), withPinnedResources(eventId, resources, pinned), documentRequests,
                 pinned, previousPlacements);
     }
 
@@ -127,7 +132,7 @@ public class EventCatalogue {
             return open;
         }
         var all = new ArrayList<>(open);
-        events.resources(eventId, true).stream().filter(resource -> needed.contains(resource.id())).forEach(all::add);
+        sites.resources(eventId, true).stream().filter(resource -> needed.contains(resource.id())).forEach(all::add);
         all.sort(Comparator.comparing(ProblemDocument.Resource::id));
         return all;
     }

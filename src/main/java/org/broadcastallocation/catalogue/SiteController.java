@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.catalogue;
 
 import java.util.List;
 import java.util.Map;
@@ -20,25 +20,28 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.common.NotFound;
-import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
-import org.broadcastallocation.events.SiteEditor;
+import org.broadcastallocation.events.Organisations;
+import org.broadcastallocation.events.Sites;
 import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.security.Actor;
 import org.broadcastallocation.security.ApiKeys;
 
 @RestController
 @RequestMapping("/api/events/{event}")
 @Tag(name = "Site", description = "Planners manage an event's resources, zones, organisations and API keys.")
-public class SiteController {
+class SiteController {
 
     private final Events events;
-    private final EventCatalogue catalogue;
+    private final Organisations organisations;
+    private final Sites sites;
     private final SiteEditor editor;
     private final ApiKeys keys;
 
-    public SiteController(Events events, EventCatalogue catalogue, SiteEditor editor, ApiKeys keys) {
+    SiteController(Events events, Organisations organisations, Sites sites, SiteEditor editor, ApiKeys keys) {
         this.events = events;
-        this.catalogue = catalogue;
+        this.organisations = organisations;
+        this.sites = sites;
         this.editor = editor;
         this.keys = keys;
     }
@@ -48,15 +51,15 @@ public class SiteController {
 
     @GetMapping("/resources")
     List<ProblemDocument.Resource> resources(@PathVariable String event) {
-        catalogue.event(event);
-        return events.resources(event, true);
+        events.require(event);
+        return sites.resources(event, true);
     }
 
     @GetMapping("/resources/{id}")
     SiteEditor.ResourceView resource(@PathVariable String event, @PathVariable String id) {
         var resource = resources(event).stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> new NotFound("resource " + id));
-        return new SiteEditor.ResourceView(resource, events.isClosed(event, id));
+        return new SiteEditor.ResourceView(resource, sites.isClosed(event, id));
     }
 
     @PutMapping("/resources/{id}")
@@ -76,8 +79,8 @@ public class SiteController {
 
     @GetMapping("/zones")
     List<ProblemDocument.Zone> zones(@PathVariable String event) {
-        catalogue.event(event);
-        return events.zones(event);
+        events.require(event);
+        return sites.zones(event);
     }
 
     @PutMapping("/zones/{id}")
@@ -95,14 +98,14 @@ public class SiteController {
 
     @GetMapping("/organisations")
     List<ProblemDocument.Organisation> organisations(@PathVariable String event) {
-        catalogue.event(event);
-        return events.organisations(event);
+        events.require(event);
+        return organisations.ofEvent(event);
     }
 
     @GetMapping("/organisations/{id}")
     ProblemDocument.Organisation organisation(@PathVariable String event, @PathVariable String id) {
-        catalogue.event(event);
-        return events.organisation(event, id).orElseThrow(() -> new NotFound("organisation " + id));
+        events.require(event);
+        return organisations.find(event, id).orElseThrow(() -> new NotFound("organisation " + id));
     }
 
     @PutMapping("/organisations/{id}")
@@ -121,14 +124,14 @@ public class SiteController {
     @PostMapping("/organisations/{id}/keys")
     @Operation(summary = "Mint an API key for the organisation: shown once, stored hashed")
     ResponseEntity<Key> mintKey(@PathVariable String event, @PathVariable String id, Authentication caller) {
-        catalogue.event(event);
+        events.require(event);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Key(keys.mint(event, id, Actor.of(caller))));
     }
 
     @DeleteMapping("/organisations/{id}/keys")
     @Operation(summary = "Revoke every live API key of the organisation")
     Map<String, Integer> revokeKeys(@PathVariable String event, @PathVariable String id, Authentication caller) {
-        catalogue.event(event);
+        events.require(event);
         return Map.of("revoked", keys.revoke(event, id, Actor.of(caller)));
     }
 }

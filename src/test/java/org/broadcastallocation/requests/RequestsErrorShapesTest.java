@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.requests;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -30,15 +30,13 @@ import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
-import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
+import org.broadcastallocation.events.Organisations;
 import org.broadcastallocation.problem.Violation;
-import org.broadcastallocation.requests.Pins;
-import org.broadcastallocation.requests.RequestDesk;
-import org.broadcastallocation.requests.Requests;
 import org.broadcastallocation.security.ApiKeys;
 import org.broadcastallocation.security.Broadcaster;
 import org.broadcastallocation.security.SecurityConfiguration;
+import org.broadcastallocation.web.ProblemDetails;
 
 /** The HTTP edge alone: every failure is an RFC 9457 problem detail with what a client needs to fix it. */
 @WebMvcTest(RequestsController.class)
@@ -57,9 +55,9 @@ class RequestsErrorShapesTest {
     @MockitoBean
     Requests requests;
     @MockitoBean
-    EventCatalogue catalogue;
-    @MockitoBean
     Events events;
+    @MockitoBean
+    Organisations organisations;
     @MockitoBean
     ApiKeys keys;
 

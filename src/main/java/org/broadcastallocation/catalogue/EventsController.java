@@ -1,4 +1,4 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.catalogue;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -22,23 +22,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.RequestRejected;
-import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ResourceType;
 import org.broadcastallocation.problem.Violation;
+import org.broadcastallocation.security.Actor;
 
 @RestController
 @RequestMapping("/api/events")
 @Tag(name = "Events", description = "Planners import and export problem documents; operators read.")
-public class EventsController {
+class EventsController {
 
     private final EventCatalogue catalogue;
     private final Events events;
     private final AuditLog audit;
 
-    public EventsController(EventCatalogue catalogue, Events events, AuditLog audit) {
+    EventsController(EventCatalogue catalogue, Events events, AuditLog audit) {
         this.catalogue = catalogue;
         this.events = events;
         this.audit = audit;
@@ -77,7 +77,7 @@ public class EventsController {
 
     @GetMapping("/{event}")
     EventSummary get(@PathVariable String event) {
-        return EventSummary.of(catalogue.event(event));
+        return EventSummary.of(events.require(event));
     }
 
     @GetMapping("/{event}/problem")
@@ -91,7 +91,7 @@ public class EventsController {
     @Operation(summary = "Open or close late intake (requests after the deadline, counted as priority 3)")
     @Transactional
     LateIntake lateIntake(@PathVariable String event, @RequestBody LateIntake lateIntake, Authentication caller) {
-        var before = catalogue.event(event).event().lateIntakeOpen();
+        var before = events.require(event).event().lateIntakeOpen();
         if (lateIntake == null || lateIntake.open() == null) {
             throw new RequestRejected(List.of(new Violation("body", "open", "is missing (true or false)")));
         }
@@ -105,7 +105,7 @@ public class EventsController {
     List<AuditLog.Entry> auditLog(@PathVariable String event,
             @RequestParam(defaultValue = "0") long after,
             @RequestParam(defaultValue = "200") int limit) {
-        catalogue.event(event);
+        events.require(event);
         return audit.forEvent(event, after, Math.max(1, Math.min(limit, 1000)));
     }
 }

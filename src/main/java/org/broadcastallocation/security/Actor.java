@@ -1,16 +1,14 @@
-package org.broadcastallocation.web;
+package org.broadcastallocation.security;
 
 import org.springframework.security.core.Authentication;
 
-import org.broadcastallocation.security.Broadcaster;
-
 /** Who is calling, as the audit log names them: a staff user name, or "key:<event>/<organisation>". */
-final class Actor {
+public final class Actor {
 
     private Actor() {
     }
 
-    static String of(Authentication authentication) {
+    public static String of(Authentication authentication) {
         if (authentication == null) {
             return "anonymous";
         }

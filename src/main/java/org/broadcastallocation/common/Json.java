@@ -1,4 +1,4 @@
-package org.broadcastallocation.problem;
+package org.broadcastallocation.common;
 
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.broadcastallocation.events;
+package org.broadcastallocation.catalogue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import org.broadcastallocation.problem.Json;
+import org.broadcastallocation.common.Json;
+import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.security.ApiKeys;
 

@@ -1,4 +1,4 @@
-package org.broadcastallocation.events;
+package org.broadcastallocation.common;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
-import org.broadcastallocation.problem.Json;
 
 /** jsonb columns to and from Java values, with the documents' own JSON settings. */
 public final class JsonColumns {
