@@ -28,6 +28,7 @@ import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.JsonColumns;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
+import org.broadcastallocation.problem.RequestRules;
 import org.broadcastallocation.problem.Violation;
 import org.broadcastallocation.security.Broadcaster;
 
@@ -280,13 +281,12 @@ public class RequestDesk {
     }
 
     /**
-     * The request-only rules of the spec, exactly as an imported document is checked, and an id its address can
-     * carry (else it would be stored and never reached again).
+     * The request-only rules of the spec, exactly as an imported document's requests are checked, and an id its
+     * address can carry (else it would be stored and never reached again).
      */
     private static void check(Submitter submitter, ProblemDocument.Request request) {
-        var document = new ProblemDocument(submitter.event(), List.of(), List.of(submitter.organisation()),
-                List.of(), List.of(request), List.of(), List.of());
-        var violations = new ArrayList<>(ProblemValidator.validate(document));
+        var violations = new ArrayList<>(new RequestRules(submitter.event(), List.of(submitter.organisation()))
+                .violations(request));
         ProblemValidator.unaddressable("requests[" + request.id() + "]", request.id()).ifPresent(violations::add);
         if (!violations.isEmpty()) {
             throw new RequestRejected(violations);
