@@ -34,6 +34,7 @@ import org.broadcastallocation.requests.Pins;
 import org.broadcastallocation.requests.RequestDesk;
 import org.broadcastallocation.requests.RequestView;
 import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.requests.SubmissionDesk;
 import org.broadcastallocation.security.Broadcaster;
 
 @RestController
@@ -43,13 +44,15 @@ public class RequestsController {
 
     private final ObjectMapper json;
     private final RequestDesk desk;
+    private final SubmissionDesk submissions;
     private final Pins pins;
     private final Requests requests;
     private final EventCatalogue catalogue;
     private final Events events;
 
-    public RequestsController(RequestDesk desk, Pins pins, Requests requests, EventCatalogue catalogue,
-            Events events, ObjectMapper json) {
+    public RequestsController(RequestDesk desk, SubmissionDesk submissions, Pins pins, Requests requests,
+            EventCatalogue catalogue, Events events, ObjectMapper json) {
+        this.submissions = submissions;
         this.events = events;
         this.json = json;
         this.desk = desk;
@@ -72,7 +75,7 @@ public class RequestsController {
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             Authentication caller) {
         // Answered when the group commit is done; the request thread goes back to work meanwhile.
-        return desk.submit((Broadcaster) caller.getPrincipal(), event, body, idempotencyKey)
+        return submissions.submit((Broadcaster) caller.getPrincipal(), event, body, idempotencyKey)
                 .thenApply(submitted -> ResponseEntity.status(submitted.status())
                         .location(URI.create("/api/events/" + event + "/requests/" + submitted.requestId()))
                         .contentType(MediaType.APPLICATION_JSON)

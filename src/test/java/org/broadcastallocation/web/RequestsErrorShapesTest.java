@@ -36,6 +36,7 @@ import org.broadcastallocation.problem.Violation;
 import org.broadcastallocation.requests.Pins;
 import org.broadcastallocation.requests.RequestDesk;
 import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.requests.SubmissionDesk;
 import org.broadcastallocation.security.ApiKeys;
 import org.broadcastallocation.security.Broadcaster;
 import org.broadcastallocation.security.SecurityConfiguration;
@@ -53,6 +54,8 @@ class RequestsErrorShapesTest {
     @MockitoBean
     RequestDesk desk;
     @MockitoBean
+    SubmissionDesk submissions;
+    @MockitoBean
     Pins pins;
     @MockitoBean
     Requests requests;
@@ -65,7 +68,7 @@ class RequestsErrorShapesTest {
 
     @Test
     void aRefusedRequestListsEachRuleItBreaks() throws Exception {
-        when(desk.submit(any(), eq("hague"), any(), any())).thenThrow(new RequestRejected(List.of(
+        when(submissions.submit(any(), eq("hague"), any(), any())).thenThrow(new RequestRejected(List.of(
                 new Violation("requests[r-1]", "window", "lies outside the event"),
                 new Violation("requests[r-1]", "durationMinutes", "50 is not a positive multiple of 15 minutes"))));
 
