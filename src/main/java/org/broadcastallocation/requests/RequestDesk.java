@@ -15,8 +15,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.PreconditionRequired;
 import org.broadcastallocation.common.RequestRejected;
@@ -75,10 +75,11 @@ public class RequestDesk {
             throw new StaleVersion("request " + id, expected, current.version(), ifMatch != null);
         }
         if (current.status() == RequestStatus.CONFIRMED) {
-            throw new Conflict("request " + id + " is confirmed; cancel it and submit a new one to change it");
+            throw new RequestAlreadyConfirmed("request " + id + " is confirmed; cancel it and submit a new one to"
+                    + " change it");
         }
         if (!current.status().isOpen()) {
-            throw new Conflict("request " + id + " is " + current.status() + " and can no longer change");
+            throw new RequestAlreadyClosed("request " + id + " is " + current.status() + " and can no longer change");
         }
         var amended = asSubmittedBy(caller, id, body, submittedAtOfAmendment(event, current, id));
         check(submitter, amended);
@@ -86,7 +87,7 @@ public class RequestDesk {
             throw new StaleVersion("request " + id, expected, expected + 1, ifMatch != null);
         }
         var after = RequestView.of(requests.find(eventId, id).orElseThrow(), zone(event));
-        audit.record(actor(caller), "AMEND", eventId, "request", id, RequestView.of(current, zone(event)), after);
+        audit.record(actor(caller), AuditAction.AMEND, eventId, "request", id, RequestView.of(current, zone(event)), after);
         return after;
     }
 
@@ -102,10 +103,10 @@ public class RequestDesk {
             return current.request().submittedAt();
         }
         if (!event.lateIntakeOpen()) {
-            throw new RequestRejected(List.of(new Violation("requests[" + id + "]", "submittedAt", "amended " + now
+            throw new LateIntakeClosed(new Violation("requests[" + id + "]", "submittedAt", "amended " + now
                     + ", after the deadline " + event.requestDeadline() + ", and late intake is closed (an amendment"
                     + " after the deadline is a new late application; the request stands as it was, and may still"
-                    + " be cancelled)")));
+                    + " be cancelled)"));
         }
         return now;
     }
@@ -156,14 +157,14 @@ public class RequestDesk {
             return RequestView.of(current, zone(event));
         }
         if (!current.status().isOpen()) {
-            throw new Conflict("request " + current.id() + " is already " + current.status());
+            throw new RequestAlreadyClosed("request " + current.id() + " is already " + current.status());
         }
         if (!requests.setStatus(event.id(), current.id(), current.version(), status)) {
             throw new StaleVersion("request " + current.id(), current.version(), current.version() + 1, false);
         }
         pins.release(event.id(), current.id());
         var after = RequestView.of(requests.find(event.id(), current.id()).orElseThrow(), zone(event));
-        audit.record(actor, status.name(), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
+        audit.record(actor, closing(status), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
                 reason == null ? after : Map.of("request", after, "reason", reason));
         return after;
     }
@@ -173,6 +174,15 @@ public class RequestDesk {
             throw new NotFound("event " + eventId);
         }
         return catalogue.event(eventId).event();
+    }
+
+    /** A request's closing is audited under the status it closes with. */
+    private static AuditAction closing(RequestStatus status) {
+        return switch (status) {
+            case CANCELLED -> AuditAction.CANCELLED;
+            case REJECTED -> AuditAction.REJECTED;
+            default -> throw new IllegalArgumentException(status + " does not close a request");
+        };
     }
 
     /** Another organisation's request is "not found": its existence is not the caller's business. */

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.events.JsonColumns;
 import org.broadcastallocation.problem.ProblemDocument;
@@ -112,13 +111,13 @@ public class SubmissionDesk {
             case ID_TAKEN -> CompletableFuture.supplyAsync(() -> {
                 var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
                 if (earlier == null) {
-                    throw new Conflict("request " + request.id() + " exists already");
+                    throw new RequestIdTaken("request " + request.id() + " exists already");
                 }
                 return earlier;
             }, followUps);
             case CHECKED_AGAINST_OLD -> attempt == 3
-                    ? CompletableFuture.failedFuture(new Conflict("the event's settings kept changing while request "
-                            + request.id() + " was submitted; submit it again"))
+                    ? CompletableFuture.failedFuture(new EventKeptChanging("the event's settings kept changing while"
+                            + " request " + request.id() + " was submitted; submit it again"))
                     : CompletableFuture.supplyAsync(() -> attempt(caller, eventId, request, idempotencyKey,
                             attempt + 1), followUps).thenCompose(next -> next);
         });
@@ -136,7 +135,8 @@ public class SubmissionDesk {
     /** After a concurrent retry won the race on the same key: its answer. */
     private Submitted replay(Broadcaster caller, String eventId, String idempotencyKey) {
         var answer = idempotency.find(eventId, caller.organisationId(), idempotencyKey)
-                .orElseThrow(() -> new Conflict("a submission with this Idempotency-Key is still in progress"));
+                .orElseThrow(() -> new SubmissionStillInProgress("a submission with this Idempotency-Key is still in"
+                        + " progress"));
         return new Submitted(answer.status(), answer.requestId(), answer.body());
     }
 }
