@@ -19,7 +19,6 @@ import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.PreconditionRequired;
-import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
