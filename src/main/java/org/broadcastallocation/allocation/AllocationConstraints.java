@@ -62,7 +62,7 @@ public class AllocationConstraints implements ConstraintProvider {
         return factory.forEach(Booking.class)
                 .filter(booking -> booking.resource().type() != booking.type())
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((booking, score) -> new Justification.WrongType(booking.getId(),
+                .justifyWith((booking, score) -> new Justification.WrongType(booking.id(),
                         booking.resource().id(), booking.type(), booking.resource().type()))
                 .asConstraint(TYPE);
     }
@@ -73,17 +73,17 @@ public class AllocationConstraints implements ConstraintProvider {
                         filtering(AllocationConstraints::overlap))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((first, second, score) -> new Justification.DoubleBooked(first.resource().id(),
-                        first.getId(), second.getId(), Math.max(first.start(), second.start()),
+                        first.id(), second.id(), Math.max(first.start(), second.start()),
                         Math.min(first.end(), second.end())))
                 .asConstraint(NO_DOUBLE_BOOKING);
     }
 
     Constraint capacity(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> !booking.getDemand().fitsCapacityOf(booking.resource()))
+                .filter(booking -> !booking.demand().fitsCapacityOf(booking.resource()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((booking, score) -> new Justification.OverCapacity(booking.getId(),
-                        booking.resource().id(), booking.getDemand().asked(), booking.resource().describeCapacity()))
+                .justifyWith((booking, score) -> new Justification.OverCapacity(booking.id(),
+                        booking.resource().id(), booking.demand().asked(), booking.resource().describeCapacity()))
                 .asConstraint(CAPACITY);
     }
 
@@ -91,27 +91,27 @@ public class AllocationConstraints implements ConstraintProvider {
         return factory.forEach(Booking.class)
                 .filter(booking -> !booking.resource().isAvailable(booking.start(), booking.end()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((booking, score) -> new Justification.Unavailable(booking.getId(),
+                .justifyWith((booking, score) -> new Justification.Unavailable(booking.id(),
                         booking.resource().id(), booking.start(), booking.end()))
                 .asConstraint(AVAILABILITY);
     }
 
     Constraint requiredFeatures(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> booking.getDemand().missingRequiredFeatures(booking.resource()) > 0)
+                .filter(booking -> booking.demand().missingRequiredFeatures(booking.resource()) > 0)
                 .penalize(HardMediumSoftScore.ONE_HARD,
-                        booking -> booking.getDemand().missingRequiredFeatures(booking.resource()))
-                .justifyWith((booking, score) -> new Justification.MissingRequiredFeatures(booking.getId(),
+                        booking -> booking.demand().missingRequiredFeatures(booking.resource()))
+                .justifyWith((booking, score) -> new Justification.MissingRequiredFeatures(booking.id(),
                         booking.resource().id(),
-                        missing(booking.getDemand().requiredFeatures(), booking.resource())))
+                        missing(booking.demand().requiredFeatures(), booking.resource())))
                 .asConstraint(REQUIRED_FEATURES);
     }
 
     Constraint eligibility(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> !booking.getDemand().eligibleFor(booking.resource()))
+                .filter(booking -> !booking.demand().eligibleFor(booking.resource()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((booking, score) -> new Justification.Ineligible(booking.getId(),
+                .justifyWith((booking, score) -> new Justification.Ineligible(booking.id(),
                         booking.organisation(), booking.resource().id()))
                 .asConstraint(ELIGIBILITY);
     }
@@ -123,8 +123,8 @@ public class AllocationConstraints implements ConstraintProvider {
      */
     Constraint fibre(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> booking.getDemand().needsFibre())
-                .join(factory.forEach(Booking.class).filter(booking -> booking.getDemand().needsFibre()),
+                .filter(booking -> booking.demand().needsFibre())
+                .join(factory.forEach(Booking.class).filter(booking -> booking.demand().needsFibre()),
                         equal(booking -> booking.resource().zone()),
                         filtering(AllocationConstraints::runningAtStartOf))
                 .groupBy((starting, running) -> starting, countBi())
@@ -133,41 +133,41 @@ public class AllocationConstraints implements ConstraintProvider {
                         (starting, running) -> running - starting.resource().zone().fibreLinks())
                 .justifyWith((starting, running, score) -> new Justification.FibreOverbooked(
                         starting.resource().zone().id(), starting.resource().zone().fibreLinks(), running,
-                        starting.start(), starting.getId()))
+                        starting.start(), starting.id()))
                 .asConstraint(FIBRE);
     }
 
     /** An organisation holds at most its quota of a type at any moment: counted at each holding's start. */
     Constraint quota(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> booking.getDemand().quota() != null)
+                .filter(booking -> booking.demand().quota() != null)
                 .join(Booking.class,
                         equal(Booking::organisation),
                         equal(Booking::type),
                         filtering(AllocationConstraints::runningAtStartOf))
                 .groupBy((starting, running) -> starting, countBi())
-                .filter((starting, running) -> running > starting.getDemand().quota())
+                .filter((starting, running) -> running > starting.demand().quota())
                 .penalize(HardMediumSoftScore.ONE_HARD,
-                        (starting, running) -> running - starting.getDemand().quota())
+                        (starting, running) -> running - starting.demand().quota())
                 .justifyWith((starting, running, score) -> new Justification.QuotaExceeded(starting.organisation(),
-                        starting.type(), starting.getDemand().quota(), running, starting.start(), starting.getId()))
+                        starting.type(), starting.demand().quota(), running, starting.start(), starting.id()))
                 .asConstraint(QUOTA);
     }
 
     Constraint pinnedStays(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Booking.class)
-                .filter(booking -> booking.isPinned() && !booking.getPinnedPlacement().equals(booking.getPlacement()))
+                .filter(booking -> booking.pinned() && !booking.pinnedPlacement().equals(booking.placement()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
-                .justifyWith((booking, score) -> new Justification.PinMoved(booking.getId(),
-                        booking.getPinnedPlacement().resource().id(), booking.getPinnedPlacement().start()))
+                .justifyWith((booking, score) -> new Justification.PinMoved(booking.id(),
+                        booking.pinnedPlacement().resource().id(), booking.pinnedPlacement().start()))
                 .asConstraint(PINNED_STAYS);
     }
 
     Constraint serveRequests(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Booking.class)
-                .filter(booking -> !booking.isAssigned())
+                .filter(booking -> !booking.assigned())
                 .penalize(HardMediumSoftScore.ONE_MEDIUM, Booking::weight)
-                .justifyWith((booking, score) -> new Justification.Unserved(booking.getId(), booking.organisation(),
+                .justifyWith((booking, score) -> new Justification.Unserved(booking.id(), booking.organisation(),
                         booking.type(), booking.weight()))
                 .asConstraint(SERVE_REQUESTS);
     }
@@ -181,39 +181,39 @@ public class AllocationConstraints implements ConstraintProvider {
                         filtering((parking, other) -> !other.type().isParking() && overlap(parking, other)))
                 .filter((parking, other) -> walkBeyondShortest(parking, other) > 0)
                 .penalize(HardMediumSoftScore.ONE_SOFT, AllocationConstraints::walkBeyondShortest)
-                .justifyWith((parking, other, score) -> new Justification.Walk(parking.getId(), other.getId(),
+                .justifyWith((parking, other, score) -> new Justification.Walk(parking.id(), other.id(),
                         parking.resource().id(), other.resource().id(), walkBeyondShortest(parking, other)))
                 .asConstraint(WALKING);
     }
 
     Constraint preferences(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> booking.getDemand().missingPreferredFeatures(booking.resource()) > 0)
+                .filter(booking -> booking.demand().missingPreferredFeatures(booking.resource()) > 0)
                 .penalize(HardMediumSoftScore.ONE_SOFT,
-                        booking -> booking.getDemand().missingPreferredFeatures(booking.resource()))
-                .justifyWith((booking, score) -> new Justification.MissingPreferences(booking.getId(),
+                        booking -> booking.demand().missingPreferredFeatures(booking.resource()))
+                .justifyWith((booking, score) -> new Justification.MissingPreferences(booking.id(),
                         booking.resource().id(),
-                        missing(booking.getDemand().preferredFeatures(), booking.resource())))
+                        missing(booking.demand().preferredFeatures(), booking.resource())))
                 .asConstraint(PREFERENCES);
     }
 
     Constraint timing(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> booking.getDemand().slot() && booking.getDemand().preferredStart() != null
-                        && booking.start() != booking.getDemand().preferredStart())
+                .filter(booking -> booking.demand().slot() && booking.demand().preferredStart() != null
+                        && booking.start() != booking.demand().preferredStart())
                 .penalize(HardMediumSoftScore.ONE_SOFT,
-                        booking -> Math.abs(booking.start() - booking.getDemand().preferredStart()))
-                .justifyWith((booking, score) -> new Justification.OffPreferredStart(booking.getId(),
-                        booking.start(), booking.getDemand().preferredStart()))
+                        booking -> Math.abs(booking.start() - booking.demand().preferredStart()))
+                .justifyWith((booking, score) -> new Justification.OffPreferredStart(booking.id(),
+                        booking.start(), booking.demand().preferredStart()))
                 .asConstraint(TIMING);
     }
 
     Constraint stability(ConstraintFactory factory) {
         return factory.forEach(Booking.class)
-                .filter(booking -> booking.getPreviousPlacement() != null && movedFromPrevious(booking))
+                .filter(booking -> booking.previousPlacement() != null && movedFromPrevious(booking))
                 .penalize(HardMediumSoftScore.ONE_SOFT)
-                .justifyWith((booking, score) -> new Justification.Moved(booking.getId(),
-                        booking.getPreviousPlacement().resource().id(), booking.getPreviousPlacement().start(),
+                .justifyWith((booking, score) -> new Justification.Moved(booking.id(),
+                        booking.previousPlacement().resource().id(), booking.previousPlacement().start(),
                         booking.resource().id(), booking.start()))
                 .asConstraint(STABILITY);
     }
@@ -231,12 +231,12 @@ public class AllocationConstraints implements ConstraintProvider {
     }
 
     private static boolean movedFromPrevious(Booking booking) {
-        Placement previous = booking.getPreviousPlacement();
+        Placement previous = booking.previousPlacement();
         return !previous.resource().equals(booking.resource()) || previous.start() != booking.start();
     }
 
     private static int walkBeyondShortest(Booking parking, Booking other) {
-        return parking.getDemand().site().walkBeyondShortest(parking.resource(), other.resource());
+        return parking.demand().site().walkBeyondShortest(parking.resource(), other.resource());
     }
 
     private static List<String> missing(Set<String> wanted, PlanResource resource) {
@@ -244,6 +244,6 @@ public class AllocationConstraints implements ConstraintProvider {
     }
 
     private static List<String> ids(List<Booking> bookings) {
-        return bookings.stream().map(Booking::getId).sorted().toList();
+        return bookings.stream().map(Booking::id).sorted().toList();
     }
 }

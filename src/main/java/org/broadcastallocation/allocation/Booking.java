@@ -19,13 +19,20 @@ import org.broadcastallocation.problem.ResourceType;
 @PlanningEntity
 public class Booking {
 
+    // Accessors read as the package's records do (booking.resource(), Booking::weight); Timefold reads the annotated
+    // fields directly, so it needs no JavaBean getters.
     @PlanningId
     private String id;
     private Demand demand;
     private List<Placement> candidates;
+    @ValueRangeProvider(id = "resources")
     private List<PlanResource> resourceRange;
+    @ValueRangeProvider(id = "starts")
     private List<Integer> startRange;
     private Placement pinnedPlacement;
+    /** Hard rule 9: a published allocation is never moved by the solver. */
+    @PlanningPin
+    private boolean pinned;
     private Placement previousPlacement;
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "resources")
@@ -54,57 +61,40 @@ public class Booking {
                     Stream.of(pinnedPlacement.start())).sorted().toList();
         }
         this.pinnedPlacement = pinnedPlacement;
+        this.pinned = pinnedPlacement != null;
         this.previousPlacement = previousPlacement;
         this.start = startRange.get(0);
-        setPlacement(pinnedPlacement);
+        place(pinnedPlacement);
     }
 
-    public String getId() {
+    public String id() {
         return id;
     }
 
-    public Demand getDemand() {
+    public Demand demand() {
         return demand;
     }
 
     /** The statically possible placements (type, capacity, features, eligibility, availability, a fibre zone). */
-    public List<Placement> getCandidates() {
+    public List<Placement> candidates() {
         return candidates;
     }
 
-    @ValueRangeProvider(id = "resources")
-    public List<PlanResource> getResourceRange() {
+    public List<PlanResource> resourceRange() {
         return resourceRange;
     }
 
-    @ValueRangeProvider(id = "starts")
-    public List<Integer> getStartRange() {
+    public List<Integer> startRange() {
         return startRange;
     }
 
-    public PlanResource getResource() {
-        return resource;
-    }
-
-    public void setResource(PlanResource resource) {
-        this.resource = resource;
-    }
-
-    public Integer getStart() {
-        return start;
-    }
-
-    public void setStart(Integer start) {
-        this.start = start;
-    }
-
     /** Where the booking is, or null when unassigned. */
-    public Placement getPlacement() {
+    public Placement placement() {
         return resource == null || start == null ? null : new Placement(resource, start, start + duration());
     }
 
     /** Puts the booking at a placement (null: unassigned, keeping its start for when it is placed again). */
-    public void setPlacement(Placement placement) {
+    public void place(Placement placement) {
         if (placement == null) {
             this.resource = null;
         } else {
@@ -113,34 +103,33 @@ public class Booking {
         }
     }
 
-    public Placement getPinnedPlacement() {
+    public Placement pinnedPlacement() {
         return pinnedPlacement;
     }
 
-    public Placement getPreviousPlacement() {
+    public Placement previousPlacement() {
         return previousPlacement;
     }
 
-    /** Hard rule 9: a published allocation is never moved by the solver. */
-    @PlanningPin
-    public boolean isPinned() {
-        return pinnedPlacement != null;
+    public boolean pinned() {
+        return pinned;
     }
 
-    public boolean isAssigned() {
+    public boolean assigned() {
         return resource != null;
     }
 
     /** Whether the start variable means anything: only slots may move in time. */
-    public boolean isSlot() {
+    public boolean slot() {
         return demand.slot();
     }
 
-    // Shorthands for the constraint streams; only called on assigned bookings.
-
+    /** The resource, or null when unassigned. */
     public PlanResource resource() {
         return resource;
     }
+
+    // Shorthands for the constraint streams; only called on assigned bookings.
 
     public int start() {
         return start;
@@ -168,6 +157,6 @@ public class Booking {
 
     @Override
     public String toString() {
-        return id + "->" + getPlacement();
+        return id + "->" + placement();
     }
 }

@@ -30,16 +30,16 @@ public final class FirstComeFirstServed {
         var occupancy = new Occupancy();
         var waiting = new ArrayList<Booking>();
         for (Booking booking : plan.getBookings()) {
-            if (booking.isPinned()) {
-                booking.setPlacement(booking.getPinnedPlacement());
+            if (booking.pinned()) {
+                booking.place(booking.pinnedPlacement());
                 occupancy.add(booking);
             } else {
-                booking.setPlacement(null);
+                booking.place(null);
                 waiting.add(booking);
             }
         }
-        waiting.sort(Comparator.comparingInt((Booking booking) -> position.getOrDefault(booking.getId(),
-                Integer.MAX_VALUE)).thenComparing(Booking::getId));
+        waiting.sort(Comparator.comparingInt((Booking booking) -> position.getOrDefault(booking.id(),
+                Integer.MAX_VALUE)).thenComparing(Booking::id));
         for (Booking booking : waiting) {
             firstFit(booking, occupancy);
         }
@@ -48,9 +48,9 @@ public final class FirstComeFirstServed {
 
     private static void firstFit(Booking booking, Occupancy occupancy) {
         // Candidates are listed resource by resource in document order, earliest start first.
-        for (Placement candidate : booking.getCandidates()) {
-            if (occupancy.admits(booking.getDemand(), candidate)) {
-                booking.setPlacement(candidate);
+        for (Placement candidate : booking.candidates()) {
+            if (occupancy.admits(booking.demand(), candidate)) {
+                booking.place(candidate);
                 occupancy.add(booking);
                 return;
             }

@@ -21,14 +21,14 @@ public final class Occupancy {
 
     public static Occupancy of(Collection<Booking> bookings) {
         var occupancy = new Occupancy();
-        bookings.stream().filter(Booking::isAssigned).forEach(occupancy::add);
+        bookings.stream().filter(Booking::assigned).forEach(occupancy::add);
         return occupancy;
     }
 
     public void add(Booking booking) {
-        var placement = booking.getPlacement();
+        var placement = booking.placement();
         byResource.computeIfAbsent(placement.resource(), key -> new ArrayList<>()).add(booking);
-        if (booking.getDemand().needsFibre()) {
+        if (booking.demand().needsFibre()) {
             fibreByZone.computeIfAbsent(placement.resource().zone(), key -> new ArrayList<>()).add(booking);
         }
         byHolder.computeIfAbsent(holder(booking.organisation(), booking.type()), key -> new ArrayList<>())

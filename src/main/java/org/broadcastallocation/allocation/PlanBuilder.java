@@ -81,8 +81,8 @@ public final class PlanBuilder {
         }
         // The construction heuristic takes the entities in list order: heavier requests first, as a planner would.
         bookings.sort(Comparator.comparingInt((Booking booking) -> -booking.weight())
-                .thenComparingInt(booking -> booking.getDemand().rank())
-                .thenComparing(Booking::getId));
+                .thenComparingInt(booking -> booking.demand().rank())
+                .thenComparing(Booking::id));
         return new AllocationPlan(timeline, List.copyOf(resources.values()), bookings,
                 weights.asConstraintWeights());
     }

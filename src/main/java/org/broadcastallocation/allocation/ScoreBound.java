@@ -14,7 +14,7 @@ final class ScoreBound {
     static HardMediumSoftScore of(AllocationPlan plan) {
         int unservable = 0;
         for (Booking booking : plan.getBookings()) {
-            if (booking.getCandidates().isEmpty() && !booking.isPinned()) {
+            if (booking.candidates().isEmpty() && !booking.pinned()) {
                 unservable += booking.weight();
             }
         }

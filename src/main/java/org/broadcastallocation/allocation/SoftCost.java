@@ -42,18 +42,18 @@ public final class SoftCost {
      *                     skipped)
      */
     public long of(Booking booking, Placement placement, List<Booking> organisation) {
-        var demand = booking.getDemand();
+        var demand = booking.demand();
         long cost = 0;
         if (demand.slot() && demand.preferredStart() != null) {
             cost += (long) timingPerMinute * Math.abs(placement.start() - demand.preferredStart());
         }
         cost += (long) perMissingPreference * demand.missingPreferredFeatures(placement.resource());
-        if (booking.getPreviousPlacement() != null && !booking.getPreviousPlacement().equals(placement)) {
+        if (booking.previousPlacement() != null && !booking.previousPlacement().equals(placement)) {
             cost += stabilityPerMove;
         }
         boolean parking = booking.type().isParking();
         for (Booking other : organisation) {
-            if (other == booking || !other.isAssigned() || other.type().isParking() == parking
+            if (other == booking || !other.assigned() || other.type().isParking() == parking
                     || other.start() >= placement.end() || placement.start() >= other.end()) {
                 continue;
             }

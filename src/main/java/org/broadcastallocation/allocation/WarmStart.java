@@ -20,18 +20,18 @@ public final class WarmStart {
      */
     public static int fromPrevious(AllocationPlan plan) {
         List<Booking> bookings = plan.getBookings();
-        if (bookings.stream().anyMatch(booking -> !booking.isPinned() && booking.isAssigned())) {
+        if (bookings.stream().anyMatch(booking -> !booking.pinned() && booking.assigned())) {
             return 0;
         }
-        var occupancy = Occupancy.of(bookings.stream().filter(Booking::isPinned).toList());
+        var occupancy = Occupancy.of(bookings.stream().filter(Booking::pinned).toList());
         int placed = 0;
         for (Booking booking : bookings) {
-            var previous = booking.getPreviousPlacement();
-            if (booking.isPinned() || previous == null || !booking.getCandidates().contains(previous)
-                    || !occupancy.admits(booking.getDemand(), previous)) {
+            var previous = booking.previousPlacement();
+            if (booking.pinned() || previous == null || !booking.candidates().contains(previous)
+                    || !occupancy.admits(booking.demand(), previous)) {
                 continue;
             }
-            booking.setPlacement(previous);
+            booking.place(previous);
             occupancy.add(booking);
             placed++;
         }

@@ -30,12 +30,12 @@ public class AuditLog {
             String entityId, String before, String after) {
     }
 
-    public void record(String actor, String action, String eventId, String entity, String entityId, Object before,
-            Object after) {
+    public void record(String actor, AuditAction action, String eventId, String entity, String entityId,
+            Object before, Object after) {
         jdbc.sql("""
                 insert into audit_log (actor, action, event_id, entity, entity_id, before, after)
                 values (?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")
-                .params(actor, action, eventId, entity, entityId, json(before), json(after))
+                .params(actor, action.name(), eventId, entity, entityId, json(before), json(after))
                 .update();
     }
 

@@ -147,8 +147,8 @@ public final class ReplanningBenchmark {
     static List<Placement> placements(AllocationPlan plan) {
         var placements = new ArrayList<Placement>();
         for (Booking booking : plan.getBookings()) {
-            if (booking.isAssigned()) {
-                placements.add(new Placement(booking.getId(), booking.resource().id(),
+            if (booking.assigned()) {
+                placements.add(new Placement(booking.id(), booking.resource().id(),
                         plan.getTimeline().at(booking.start())));
             }
         }

@@ -11,6 +11,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.events.Events;
@@ -18,6 +19,7 @@ import org.broadcastallocation.events.LocalTimes;
 import org.broadcastallocation.events.Organisations;
 import org.broadcastallocation.events.PreviousPlacements;
 import org.broadcastallocation.events.Sites;
+import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.requests.Pins;
@@ -60,7 +62,7 @@ public class EventCatalogue {
         ProblemValidator.requireImportable(document);
         var event = document.event();
         if (events.exists(event.id())) {
-            throw new Conflict("event " + event.id() + " exists already; import it under another id");
+            throw new EventAlreadyExists("event " + event.id() + " exists already; import it under another id");
         }
         events.insert(event);
         document.zones().forEach(zone -> sites.insertZone(event.id(), zone));
@@ -81,7 +83,7 @@ public class EventCatalogue {
         }
         var imported = new Imported(event.id(), document.zones().size(), document.organisations().size(),
                 document.resources().size(), document.requests().size(), document.pinned().size());
-        audit.record(actor, "IMPORT_EVENT", event.id(), "event", event.id(), null, imported);
+        audit.record(actor, AuditAction.IMPORT_EVENT, event.id(), "event", event.id(), null, imported);
         return imported;
     }
 

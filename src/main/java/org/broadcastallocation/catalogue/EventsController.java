@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.events.Events;
@@ -96,7 +97,7 @@ class EventsController {
             throw new RequestRejected(List.of(new Violation("body", "open", "is missing (true or false)")));
         }
         events.setLateIntake(event, lateIntake.open());
-        audit.record(Actor.of(caller), "LATE_INTAKE", event, "event", event, new LateIntake(before), lateIntake);
+        audit.record(Actor.of(caller), AuditAction.LATE_INTAKE, event, "event", event, new LateIntake(before), lateIntake);
         return lateIntake;
     }
 

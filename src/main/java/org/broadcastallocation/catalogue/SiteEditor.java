@@ -7,8 +7,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.events.Events;
@@ -56,8 +56,9 @@ class SiteEditor {
             // A pin must fit its resource as it is now: what a rule reads of a promised place does not change.
             var promised = pins.onResource(eventId, id);
             if (!promised.isEmpty()) {
-                throw new Conflict("resource " + id + " holds published allocations (" + String.join(", ",
-                        promised.stream().map(Pins.Pin::requestId).toList()) + "): only its position may change, or"
+                throw new ResourceHoldsPublishedAllocations("resource " + id + " holds published allocations ("
+                        + String.join(", ", promised.stream().map(Pins.Pin::requestId).toList())
+                        + "): only its position may change, or"
                         + " it may be closed; cancel or reject those first to change its type, zone, capacity,"
                         + " features or availability");
             }
@@ -70,7 +71,7 @@ class SiteEditor {
                 sites.updateResource(eventId, resource, true);
             }
         }
-        audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "resource", id,
+        audit.record(actor, before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, eventId, "resource", id,
                 before.orElse(null), new ResourceView(resource, closed));
         return resource;
     }
@@ -91,7 +92,7 @@ class SiteEditor {
         } else {
             sites.insertZone(eventId, zone);
         }
-        audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "zone", id, before.orElse(null), zone);
+        audit.record(actor, before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, eventId, "zone", id, before.orElse(null), zone);
     }
 
     @Transactional
@@ -106,7 +107,7 @@ class SiteEditor {
         } else {
             organisations.insert(eventId, organisation);
         }
-        audit.record(actor, before.isPresent() ? "UPDATE" : "CREATE", eventId, "organisation", id,
+        audit.record(actor, before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE, eventId, "organisation", id,
                 before.orElse(null), organisation);
     }
 
@@ -121,10 +122,10 @@ class SiteEditor {
                 throw new NotFound(table + " " + id);
             }
         } catch (DataIntegrityViolationException e) {
-            throw new Conflict(table + " " + id + " is still referred to (published allocations or requests);"
-                    + (table.equals("resource") ? " close it instead" : " remove those first"));
+            throw new SiteItemStillReferredTo(table + " " + id + " is still referred to (published allocations or"
+                    + " requests);" + (table.equals("resource") ? " close it instead" : " remove those first"));
         }
-        audit.record(actor, "DELETE", eventId, table, id, null, null);
+        audit.record(actor, AuditAction.DELETE, eventId, table, id, null, null);
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.broadcastallocation.common;
 
-/** The request is well-formed but clashes with the state of things (publish twice, amend a cancelled request). */
-public class Conflict extends RuntimeException {
-    public Conflict(String message) {
+/**
+ * The request is well-formed but clashes with the state of things (HTTP 409). Abstract: each clash is thrown as the
+ * fact it is ({@code RoundAlreadyPublished}, {@code RequestAlreadyClosed}), so a reader of a throw knows what happened.
+ */
+public abstract class Conflict extends RuntimeException {
+    protected Conflict(String message) {
         super(message);
     }
 }

@@ -54,8 +54,8 @@ public final class ReportCheck {
         AllocationPlan plan = PlanBuilder.build(document);
         var bookings = new HashMap<String, Booking>();
         plan.getBookings().forEach(booking -> {
-            booking.setPlacement(null);
-            bookings.put(booking.getId(), booking);
+            booking.place(null);
+            bookings.put(booking.id(), booking);
         });
         var resources = new HashMap<String, PlanResource>();
         plan.getResources().forEach(resource -> resources.put(resource.id(), resource));
@@ -68,14 +68,14 @@ public final class ReportCheck {
                         + " names an unknown request or resource");
                 continue;
             }
-            if (booking.isAssigned()) {
+            if (booking.assigned()) {
                 problems.add(allocation.request() + " is allocated twice");
             }
             int start = timeline.minutes(allocation.start());
-            booking.setPlacement(new Placement(resource, start, start + booking.getDemand().durationMinutes()));
+            booking.place(new Placement(resource, start, start + booking.demand().durationMinutes()));
             if (allocation.end() != null && timeline.minutes(allocation.end()) != booking.end()) {
                 problems.add(allocation.request() + " ends at " + allocation.end() + " but lasts "
-                        + booking.getDemand().durationMinutes() + " minutes");
+                        + booking.demand().durationMinutes() + " minutes");
             }
         }
         return plan;

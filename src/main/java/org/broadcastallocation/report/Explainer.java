@@ -54,16 +54,16 @@ public final class Explainer {
     }
 
     public List<Reason> reasons(Booking booking) {
-        if (booking.getCandidates().isEmpty()) {
-            return List.of(Reason.same(neverFits(booking.getDemand())));
+        if (booking.candidates().isEmpty()) {
+            return List.of(Reason.same(neverFits(booking.demand())));
         }
-        var demand = booking.getDemand();
+        var demand = booking.demand();
         var taken = new LinkedHashMap<PlanResource, Boolean>();
         var takenBy = new LinkedHashSet<Booking>();
         var fibreBy = new LinkedHashMap<FibreZone, Set<Booking>>();
         var quotaBy = new LinkedHashSet<Booking>();
         Placement free = null;
-        for (Placement candidate : booking.getCandidates()) {
+        for (Placement candidate : booking.candidates()) {
             var clashes = without(occupancy.clashes(candidate), booking);
             var fibre = without(occupancy.fibreBlockers(demand, candidate), booking);
             var quota = without(occupancy.quotaBlockers(demand, candidate), booking);
@@ -218,7 +218,7 @@ public final class Explainer {
      */
     private static String yours(Set<Booking> bookings, Demand demand) {
         var own = bookings.stream().filter(booking -> booking.organisation().equals(demand.organisation()))
-                .map(Booking::getId).sorted().toList();
+                .map(Booking::id).sorted().toList();
         if (own.isEmpty()) {
             return "";
         }
@@ -229,10 +229,10 @@ public final class Explainer {
 
     private static String names(Set<Booking> bookings, boolean withWeight) {
         var sorted = bookings.stream()
-                .sorted(Comparator.comparingInt(Booking::weight).reversed().thenComparing(Booking::getId))
+                .sorted(Comparator.comparingInt(Booking::weight).reversed().thenComparing(Booking::id))
                 .toList();
         String named = sorted.stream().limit(NAMED_BLOCKERS)
-                .map(booking -> booking.getId() + " (" + booking.organisation()
+                .map(booking -> booking.id() + " (" + booking.organisation()
                         + (withWeight ? ", weight " + booking.weight() : "") + ")")
                 .collect(Collectors.joining(", "));
         return sorted.size() > NAMED_BLOCKERS ? named + " and " + (sorted.size() - NAMED_BLOCKERS) + " more" : named;

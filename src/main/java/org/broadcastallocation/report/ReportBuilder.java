@@ -52,14 +52,14 @@ public final class ReportBuilder {
         var unassigned = new ArrayList<Unassigned>();
         var explainer = new Explainer(plan);
         for (Booking booking : plan.getBookings()) {
-            var request = requests.get(booking.getId());
-            if (booking.isAssigned()) {
-                allocations.add(new Allocation(booking.getId(), request.organisation(), request.type(),
+            var request = requests.get(booking.id());
+            if (booking.assigned()) {
+                allocations.add(new Allocation(booking.id(), request.organisation(), request.type(),
                         booking.resource().id(), timeline.at(booking.start()), timeline.at(booking.end()),
-                        booking.isPinned()));
+                        booking.pinned()));
             } else {
                 var reasons = explainer.reasons(booking);
-                unassigned.add(new Unassigned(booking.getId(), request.organisation(), request.type(),
+                unassigned.add(new Unassigned(booking.id(), request.organisation(), request.type(),
                         booking.weight(), reasons.stream().map(Explainer.Reason::staff).toList(),
                         reasons.stream().map(Explainer.Reason::broadcaster).toList()));
             }
@@ -110,14 +110,14 @@ public final class ReportBuilder {
         long servedWeight = 0;
         long unservedWeight = 0;
         for (Booking booking : plan.getBookings()) {
-            if (booking.isAssigned()) {
+            if (booking.assigned()) {
                 served++;
                 servedWeight += booking.weight();
             } else {
                 unservedWeight += booking.weight();
             }
         }
-        var byOrganisation = plan.getBookings().stream().filter(Booking::isAssigned)
+        var byOrganisation = plan.getBookings().stream().filter(Booking::assigned)
                 .collect(Collectors.groupingBy(Booking::organisation));
         long walking = 0;
         for (List<Booking> bookings : byOrganisation.values()) {
@@ -126,7 +126,7 @@ public final class ReportBuilder {
                     continue;
                 }
                 for (Booking other : bookings) {
-                    if (!other.type().isParking() && parking.getPlacement().overlaps(other.getPlacement())) {
+                    if (!other.type().isParking() && parking.placement().overlaps(other.placement())) {
                         walking += parking.resource().walkTo(other.resource());
                     }
                 }

@@ -1,156 +1,56 @@
 package org.broadcastallocation.requests;
 
+import static org.broadcastallocation.requests.RequestIntake.actor;
+import static org.broadcastallocation.requests.RequestIntake.asSubmittedBy;
+import static org.broadcastallocation.requests.RequestIntake.check;
+import static org.broadcastallocation.requests.RequestIntake.zone;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.PreconditionRequired;
-import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.common.JsonColumns;
 import org.broadcastallocation.problem.ProblemDocument;
-import org.broadcastallocation.problem.ProblemValidator;
 import org.broadcastallocation.problem.Violation;
+import org.broadcastallocation.requests.RequestIntake.Reading;
 import org.broadcastallocation.security.Broadcaster;
 
 /**
- * Where broadcasters hand in, amend and cancel requests, and planners reject them. Every request is checked at the
- * door with the same request-only rules as an imported document; every change is audited in its own transaction.
+ * Where broadcasters amend and cancel their requests and read them, and planners reject them (a new request comes in
+ * through {@link SubmissionDesk}). An amendment is checked at the door with the same request-only rules as a
+ * submission; every change is audited in its own transaction.
  */
 @Service
 public class RequestDesk {
 
-    static final int MAX_IDEMPOTENCY_KEY = 100;
     static final int MAX_REASON = 1_000;
 
     private final Events events;
     private final Requests requests;
     private final Pins pins;
-    private final IdempotencyKeys idempotency;
     private final AuditLog audit;
-    private final SubmissionWriter writer;
+    private final RequestIntake intake;
     private final Clock clock;
-    /** Where a submission's rare second steps run (they read the database): Spring Boot's task pool. */
-    private final Executor followUps;
 
-    public RequestDesk(Events events, Requests requests, Pins pins,
-            IdempotencyKeys idempotency, AuditLog audit, SubmissionWriter writer, Clock clock,
-            @Qualifier("applicationTaskExecutor") Executor followUps) {
-        this.writer = writer;
-        this.followUps = followUps;
+    RequestDesk(Events events, Requests requests, Pins pins, AuditLog audit, RequestIntake intake, Clock clock) {
         this.events = events;
         this.requests = requests;
         this.pins = pins;
-        this.idempotency = idempotency;
         this.audit = audit;
+        this.intake = intake;
         this.clock = clock;
-    }
-
-    /** The answer to a submission: its HTTP status and body (the first answer, for a retried key). */
-    public record Submitted(int status, String requestId, String body) {
-    }
-
-    /**
-     * Checked against the event and the submitter as recently read, then written with whatever other submissions are
-     * waiting (see {@link SubmissionWriter}), provided that neither changed in between (else checked again); a retry
-     * under a known Idempotency-Key gets the first answer.
-     *
-     * @return the answer, once the request is committed; a request refused at the door throws at once
-     */
-    public CompletableFuture<Submitted> submit(Broadcaster caller, String eventId, ProblemDocument.Request body,
-            String idempotencyKey) {
-        if (idempotencyKey != null) {
-            refuseUnlessText("header", "Idempotency-Key", idempotencyKey, MAX_IDEMPOTENCY_KEY, false);
-        }
-        String id = body.id() == null || body.id().isBlank()
-                ? "r-" + UUID.randomUUID().toString().substring(0, 8) : body.id();
-        // What PostgreSQL keeps of a timestamp, so the answer is the request exactly as it will read back.
-        var request = asSubmittedBy(caller, id, body, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
-        return attempt(caller, eventId, request, idempotencyKey, 1).exceptionallyCompose(failure -> {
-            // A retry under the same key, racing this one, was written first: its answer is this one's too.
-            if (unwrapped(failure) instanceof DuplicateKeyException && idempotencyKey != null) {
-                return CompletableFuture.supplyAsync(() -> replay(caller, eventId, idempotencyKey), followUps);
-            }
-            return CompletableFuture.failedFuture(unwrapped(failure));
-        });
-    }
-
-    /**
-     * Checks the request (in the caller's thread) and hands it to the writer. What its outcome may call for next (a
-     * stored answer, another attempt read afresh) reads the database, so it runs on {@code followUps}, never on the
-     * writer's thread.
-     */
-    private CompletableFuture<Submitted> attempt(Broadcaster caller, String eventId, ProblemDocument.Request request,
-            String idempotencyKey, int attempt) {
-        // Read afresh (and remembered anew) when what was remembered refused it or turned out old.
-        var submitter = submitter(caller, eventId, attempt == 1 ? Reading.RECENT : Reading.REFRESHED);
-        try {
-            check(submitter, request);
-        } catch (RequestRejected rejected) {
-            if (attempt == 1) {
-                // Refused by what was read a few seconds ago: the event may have opened since; ask again.
-                return attempt(caller, eventId, request, idempotencyKey, 2);
-            }
-            // A retry of a submission accepted before the rules changed (deadline passed) gets its answer.
-            var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
-            if (earlier != null) {
-                return CompletableFuture.completedFuture(earlier);
-            }
-            throw rejected;
-        }
-        String json = JsonColumns.write(RequestView.of(Requests.asSubmitted(eventId, request),
-                zone(submitter.event())));
-        var submission = new Requests.Submission(eventId, request, idempotencyKey, json, actor(caller),
-                submitter.eventVersion(), submitter.organisation().kind());
-        return writer.submit(submission).thenCompose(outcome -> switch (outcome) {
-            case ADDED -> CompletableFuture.completedFuture(new Submitted(201, request.id(), json));
-            // By this key's first submission (a retry), or by another request.
-            case ID_TAKEN -> CompletableFuture.supplyAsync(() -> {
-                var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);
-                if (earlier == null) {
-                    throw new Conflict("request " + request.id() + " exists already");
-                }
-                return earlier;
-            }, followUps);
-            case CHECKED_AGAINST_OLD -> attempt == 3
-                    ? CompletableFuture.failedFuture(new Conflict("the event's settings kept changing while request "
-                            + request.id() + " was submitted; submit it again"))
-                    : CompletableFuture.supplyAsync(() -> attempt(caller, eventId, request, idempotencyKey,
-                            attempt + 1), followUps).thenCompose(next -> next);
-        });
-    }
-
-    private static Throwable unwrapped(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-    }
-
-    private Submitted replayOrNull(Broadcaster caller, String eventId, String idempotencyKey) {
-        return idempotency.find(eventId, caller.organisationId(), idempotencyKey)
-                .map(answer -> new Submitted(answer.status(), answer.requestId(), answer.body())).orElse(null);
-    }
-
-    /** After a concurrent retry won the race on the same key: its answer. */
-    private Submitted replay(Broadcaster caller, String eventId, String idempotencyKey) {
-        var answer = idempotency.find(eventId, caller.organisationId(), idempotencyKey)
-                .orElseThrow(() -> new Conflict("a submission with this Idempotency-Key is still in progress"));
-        return new Submitted(answer.status(), answer.requestId(), answer.body());
     }
 
     /**
@@ -160,7 +60,7 @@ public class RequestDesk {
     @Transactional
     public RequestView amend(Broadcaster caller, String eventId, String id, ProblemDocument.Request body,
             Integer ifMatch, Integer bodyVersion) {
-        var submitter = submitter(caller, eventId, Reading.FRESH);
+        var submitter = intake.submitter(caller, eventId, Reading.FRESH);
         var event = submitter.event();
         var current = own(caller, eventId, id);
         Integer expected = ifMatch != null ? ifMatch : bodyVersion;
@@ -171,10 +71,11 @@ public class RequestDesk {
             throw new StaleVersion("request " + id, expected, current.version(), ifMatch != null);
         }
         if (current.status() == RequestStatus.CONFIRMED) {
-            throw new Conflict("request " + id + " is confirmed; cancel it and submit a new one to change it");
+            throw new RequestAlreadyConfirmed("request " + id + " is confirmed; cancel it and submit a new one to"
+                    + " change it");
         }
         if (!current.status().isOpen()) {
-            throw new Conflict("request " + id + " is " + current.status() + " and can no longer change");
+            throw new RequestAlreadyClosed("request " + id + " is " + current.status() + " and can no longer change");
         }
         var amended = asSubmittedBy(caller, id, body, submittedAtOfAmendment(event, current, id));
         check(submitter, amended);
@@ -182,7 +83,7 @@ public class RequestDesk {
             throw new StaleVersion("request " + id, expected, expected + 1, ifMatch != null);
         }
         var after = RequestView.of(requests.find(eventId, id).orElseThrow(), zone(event));
-        audit.record(actor(caller), "AMEND", eventId, "request", id, RequestView.of(current, zone(event)), after);
+        audit.record(actor(caller), AuditAction.AMEND, eventId, "request", id, RequestView.of(current, zone(event)), after);
         return after;
     }
 
@@ -198,10 +99,10 @@ public class RequestDesk {
             return current.request().submittedAt();
         }
         if (!event.lateIntakeOpen()) {
-            throw new RequestRejected(List.of(new Violation("requests[" + id + "]", "submittedAt", "amended " + now
+            throw new LateIntakeClosed(new Violation("requests[" + id + "]", "submittedAt", "amended " + now
                     + ", after the deadline " + event.requestDeadline() + ", and late intake is closed (an amendment"
                     + " after the deadline is a new late application; the request stands as it was, and may still"
-                    + " be cancelled)")));
+                    + " be cancelled)"));
         }
         return now;
     }
@@ -216,7 +117,7 @@ public class RequestDesk {
     @Transactional
     public RequestView reject(String actor, String eventId, String id, String reason) {
         if (reason != null) {
-            refuseUnlessText("body", "reason", reason, MAX_REASON, true);
+            RequestIntake.refuseUnlessText("body", "reason", reason, MAX_REASON, true);
         }
         var event = events.require(eventId).event();
         var current = requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id));
@@ -252,75 +153,16 @@ public class RequestDesk {
             return RequestView.of(current, zone(event));
         }
         if (!current.status().isOpen()) {
-            throw new Conflict("request " + current.id() + " is already " + current.status());
+            throw new RequestAlreadyClosed("request " + current.id() + " is already " + current.status());
         }
         if (!requests.setStatus(event.id(), current.id(), current.version(), status)) {
             throw new StaleVersion("request " + current.id(), current.version(), current.version() + 1, false);
         }
         pins.release(event.id(), current.id());
         var after = RequestView.of(requests.find(event.id(), current.id()).orElseThrow(), zone(event));
-        audit.record(actor, status.name(), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
+        audit.record(actor, closing(status), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
                 reason == null ? after : Map.of("request", after, "reason", reason));
         return after;
-    }
-
-    /** A note may run over lines; nothing else a person writes holds control characters or runs on for pages. */
-    private static void refuseUnlessText(String item, String field, String value, int maxLength, boolean lines) {
-        String checked = lines ? value.replaceAll("[\\r\\n\\t]", " ") : value;
-        if (value.length() > maxLength) {
-            throw new RequestRejected(List.of(new Violation(item, field, "is " + value.length()
-                    + " characters long, more than " + maxLength)));
-        }
-        if (ProblemValidator.hasControl(checked)) {
-            throw new RequestRejected(List.of(new Violation(item, field, "contains control characters")));
-        }
-    }
-
-    /**
-     * The request-only rules of the spec, exactly as an imported document is checked, and an id its address can
-     * carry (else it would be stored and never reached again).
-     */
-    private static void check(Submitter submitter, ProblemDocument.Request request) {
-        var document = new ProblemDocument(submitter.event(), List.of(), List.of(submitter.organisation()),
-                List.of(), List.of(request), List.of(), List.of());
-        var violations = new ArrayList<>(ProblemValidator.validate(document));
-        ProblemValidator.unaddressable("requests[" + request.id() + "]", request.id()).ifPresent(violations::add);
-        if (!violations.isEmpty()) {
-            throw new RequestRejected(violations);
-        }
-    }
-
-    /** The organisation is the key's, and the time of submission the server's: neither is the client's to say. */
-    private static ProblemDocument.Request asSubmittedBy(Broadcaster caller, String id, ProblemDocument.Request body,
-            OffsetDateTime submittedAt) {
-        return new ProblemDocument.Request(id, caller.organisationId(), body.type(), body.window(),
-                body.durationMinutes(), body.crewSize(), body.vehicle(), body.requiredFeatures(),
-                body.preferredFeatures(), body.preferredStart(), body.needsFibre(), body.priority(), submittedAt);
-    }
-
-    /** The event a request is checked against (and its version), and the organisation the key speaks for. */
-    private record Submitter(ProblemDocument.Event event, int eventVersion,
-            ProblemDocument.Organisation organisation) {
-    }
-
-    /**
-     * How the event and organisation are read: as in the last few seconds (the writer makes sure it still holds),
-     * afresh and remembered, or just afresh.
-     */
-    private enum Reading { RECENT, REFRESHED, FRESH }
-
-    private Submitter submitter(Broadcaster caller, String eventId, Reading reading) {
-        if (!caller.eventId().equals(eventId)) {
-            throw new NotFound("event " + eventId);
-        }
-        String organisationId = caller.organisationId();
-        var found = (switch (reading) {
-            case RECENT -> events.recentWithOrganisation(eventId, organisationId);
-            case REFRESHED -> events.refreshedWithOrganisation(eventId, organisationId);
-            case FRESH -> events.findWithOrganisation(eventId, organisationId);
-        }).orElseThrow(() -> new NotFound("event " + eventId));
-        return new Submitter(found.stored().event(), found.stored().version(), found.organisation()
-                .orElseThrow(() -> new NotFound("organisation " + caller.organisationId())));
     }
 
     private ProblemDocument.Event eventOf(Broadcaster caller, String eventId) {
@@ -330,17 +172,18 @@ public class RequestDesk {
         return events.require(eventId).event();
     }
 
+    /** A request's closing is audited under the status it closes with. */
+    private static AuditAction closing(RequestStatus status) {
+        return switch (status) {
+            case CANCELLED -> AuditAction.CANCELLED;
+            case REJECTED -> AuditAction.REJECTED;
+            default -> throw new IllegalArgumentException(status + " does not close a request");
+        };
+    }
+
     /** Another organisation's request is "not found": its existence is not the caller's business. */
     private StoredRequest own(Broadcaster caller, String eventId, String id) {
         return requests.find(eventId, id).filter(request -> request.organisationId().equals(caller.organisationId()))
                 .orElseThrow(() -> new NotFound("request " + id));
-    }
-
-    private static ZoneId zone(ProblemDocument.Event event) {
-        return ZoneId.of(event.timeZone());
-    }
-
-    private static String actor(Broadcaster caller) {
-        return "key:" + caller.eventId() + "/" + caller.organisationId();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import org.broadcastallocation.common.JsonColumns;
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.problem.OrganisationKind;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.problem.Quantity;
@@ -99,14 +100,14 @@ public class Requests {
                 where s.idempotency_key is not null),
             audited as (
                 insert into audit_log (actor, action, event_id, entity, entity_id, after)
-                select s.actor, 'SUBMIT', s.event_id, 'request', s.id, s.answer
+                select s.actor, '%2$s', s.event_id, 'request', s.id, s.answer
                 from submitted s join added using (event_id, id)
                 order by s.arrival)
             select event_id, id, true from added
             union all
             select event_id, id, false from submitted s
             where not exists (select 1 from checked c where c.event_id = s.event_id and c.id = s.id)
-            """.formatted(INSERT_COLUMNS);
+            """.formatted(INSERT_COLUMNS, AuditAction.SUBMIT);
 
     /** What became of submissions written together, by {@link Submission#key()}. */
     public record Written(Set<List<String>> added, Set<List<String>> checkedAgainstOld) {

@@ -40,13 +40,15 @@ class RequestsController {
 
     private final ObjectMapper json;
     private final RequestDesk desk;
+    private final SubmissionDesk submissions;
     private final Pins pins;
     private final Requests requests;
     private final Events events;
     private final Organisations organisations;
 
-    RequestsController(RequestDesk desk, Pins pins, Requests requests, Events events, Organisations organisations,
-            ObjectMapper json) {
+    RequestsController(RequestDesk desk, SubmissionDesk submissions, Pins pins, Requests requests, Events events,
+            Organisations organisations, ObjectMapper json) {
+        this.submissions = submissions;
         this.events = events;
         this.organisations = organisations;
         this.json = json;
@@ -69,7 +71,7 @@ class RequestsController {
             @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
             @AuthenticationPrincipal Broadcaster caller) {
         // Answered when the group commit is done; the request thread goes back to work meanwhile.
-        return desk.submit(caller, event, body, idempotencyKey)
+        return submissions.submit(caller, event, body, idempotencyKey)
                 .thenApply(submitted -> ResponseEntity.status(submitted.status())
                         .location(URI.create("/api/events/" + event + "/requests/" + submitted.requestId()))
                         .contentType(MediaType.APPLICATION_JSON)

@@ -31,13 +31,13 @@ final class RoundAnalysis {
         var resources = new HashMap<String, PlanResource>();
         plan.getResources().forEach(resource -> resources.put(resource.id(), resource));
         for (var booking : plan.getBookings()) {
-            var allocation = placed.get(booking.getId());
+            var allocation = placed.get(booking.id());
             if (allocation == null) {
-                booking.setPlacement(null);
+                booking.place(null);
             } else {
                 int start = plan.getTimeline().minutes(allocation.start());
-                booking.setPlacement(new Placement(
-                        resources.get(allocation.resourceId()), start, start + booking.getDemand().durationMinutes()));
+                booking.place(new Placement(
+                        resources.get(allocation.resourceId()), start, start + booking.demand().durationMinutes()));
             }
         }
         var analysis = scoring.analyze(plan, true);

@@ -13,8 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.catalogue.EventCatalogue;
@@ -64,7 +64,7 @@ class RoundDesk {
         int pinsVersion = events.lockPins(eventId).orElseThrow(() -> new NotFound("event " + eventId));
         var problem = apply(catalogue.currentProblem(eventId), overrides);
         int number = rounds.create(eventId, actor, overrides, problem, pinsVersion, overrides.seconds());
-        audit.record(actor, "CREATE_ROUND", eventId, "round", String.valueOf(number), null, overrides);
+        audit.record(actor, AuditAction.CREATE_ROUND, eventId, "round", String.valueOf(number), null, overrides);
         return rounds.find(eventId, number).orElseThrow();
     }
 
@@ -80,13 +80,14 @@ class RoundDesk {
         try {
             claimed = solving.claimAndStart(eventId, number, Duration.ofSeconds(limit));
         } catch (DuplicateKeyException another) {
-            throw new Conflict("another round of " + eventId + " is solving or queued; stop it or wait for it");
+            throw new AnotherRoundSolving("another round of " + eventId + " is solving or queued; stop it or wait for"
+                    + " it");
         }
         if (!claimed) {
-            throw new Conflict("round " + number + " is " + round(eventId, number).status() + " and cannot be solved"
-                    + " now");
+            throw new RoundNotSolvable("round " + number + " is " + round(eventId, number).status() + " and cannot be"
+                    + " solved now");
         }
-        audit.record(actor, "SOLVE_ROUND", eventId, "round", String.valueOf(number), null, Map.of("seconds", limit));
+        audit.record(actor, AuditAction.SOLVE_ROUND, eventId, "round", String.valueOf(number), null, Map.of("seconds", limit));
         return round(eventId, number);
     }
 
@@ -97,13 +98,13 @@ class RoundDesk {
     public Rounds.Round stop(String eventId, int number, String actor) {
         var round = round(eventId, number);
         if (!round.status().claimed()) {
-            throw new Conflict("round " + number + " is " + round.status() + ", not solving");
+            throw new RoundNotSolving("round " + number + " is " + round.status() + ", not solving");
         }
         rounds.requestStop(eventId, number);
         if (!rounds.unqueue(eventId, number)) {
             solving.stopLocally(eventId, number);
         }
-        audit.record(actor, "STOP_ROUND", eventId, "round", String.valueOf(number), null, null);
+        audit.record(actor, AuditAction.STOP_ROUND, eventId, "round", String.valueOf(number), null, null);
         return round(eventId, number);
     }
 
@@ -125,7 +126,7 @@ class RoundDesk {
 
     public AllocationReport report(String eventId, int number) {
         var round = round(eventId, number);
-        var report = rounds.report(eventId, number).orElseThrow(() -> new Conflict("round " + number + " is "
+        var report = rounds.report(eventId, number).orElseThrow(() -> new RoundHasNoSolution("round " + number + " is "
                 + round.status() + " and has no solution yet; solve it first"));
         // The stored report says how the round stood when saved; the round's own status is the truth now.
         return new AllocationReport(report.event(), number, round.status().name(), report.strategy(),
@@ -136,8 +137,8 @@ class RoundDesk {
     /** The report as JSON, as {@link #report} would write it, without binding it to records on the way. */
     public String reportJson(String eventId, int number) {
         var round = round(eventId, number);
-        var stored = rounds.reportJson(eventId, number).orElseThrow(() -> new Conflict("round " + number + " is "
-                + round.status() + " and has no solution yet; solve it first"));
+        var stored = rounds.reportJson(eventId, number).orElseThrow(() -> new RoundHasNoSolution("round " + number
+                + " is " + round.status() + " and has no solution yet; solve it first"));
         return ReportJson.asOf(stored, number, round.status().name());
     }
 

@@ -10,8 +10,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
-import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.Sites;
@@ -85,7 +85,7 @@ class RoundOutcomes {
         int pinsVersion = events.lockPins(eventId).orElseThrow(() -> new NotFound("event " + eventId));
         var round = rounds.lock(eventId, number).orElseThrow(() -> new NotFound("round " + number));
         round.requirePublishable(pinsVersion);
-        var report = rounds.report(eventId, number).orElseThrow(() -> new Conflict("round " + number
+        var report = rounds.report(eventId, number).orElseThrow(() -> new RoundHasNoSolution("round " + number
                 + " has no solution"));
         var now = requests.ofEvent(eventId);
         var changes = changes(eventId, number, rounds.problem(eventId, number), now);
@@ -110,14 +110,14 @@ class RoundOutcomes {
             try {
                 pins.pin(eventId, new Pins.Pin(outcome.id(), place.resource(), place.start(), place.end(), number));
             } catch (DataIntegrityViolationException overlap) {
-                throw new Conflict("round " + number + " would place " + outcome.id() + " over a published"
-                        + " allocation on " + place.resource() + "; create a new round");
+                throw new RoundOverPublishedAllocation("round " + number + " would place " + outcome.id()
+                        + " over a published allocation on " + place.resource() + "; create a new round");
             }
             confirmed++;
         }
         events.bumpPinsVersion(eventId);
         rounds.markPublished(eventId, number, actor, leftOut);
-        audit.record(actor, "PUBLISH_ROUND", eventId, "round", String.valueOf(number), null,
+        audit.record(actor, AuditAction.PUBLISH_ROUND, eventId, "round", String.valueOf(number), null,
                 Map.of("confirmed", confirmed, "waitlisted", report.unassigned().size(), "leftOut", leftOut,
                         "score", report.score()));
         return rounds.find(eventId, number).orElseThrow();

@@ -288,15 +288,15 @@ public class RoundSolving {
         var byRequest = new HashMap<String, Rounds.Placed>();
         saved.forEach(placed -> byRequest.put(placed.requestId(), placed));
         for (Booking booking : plan.getBookings()) {
-            var placed = byRequest.get(booking.getId());
-            if (placed == null || booking.isPinned()) {
+            var placed = byRequest.get(booking.id());
+            if (placed == null || booking.pinned()) {
                 continue;
             }
             int start = timeline.minutes(placed.start());
-            booking.getCandidates().stream()
+            booking.candidates().stream()
                     .filter(candidate -> candidate.resource().id().equals(placed.resourceId())
                             && candidate.start() == start)
-                    .findFirst().ifPresent(booking::setPlacement);
+                    .findFirst().ifPresent(booking::place);
         }
     }
 

@@ -20,6 +20,9 @@ import org.broadcastallocation.report.AllocationReport;
 /**
  * Allocation rounds as stored. A solve is claimed with one conditional update, so that of several service instances
  * on one database exactly one solves a round; the solving instance saves its best solution and a heartbeat.
+ *
+ * <p>A little over 300 lines because every statement on the rounds table stands here: claim, start, heartbeat, stop,
+ * release and finish make one protocol between instances, and are read and changed side by side.
  */
 @Repository
 public class Rounds {

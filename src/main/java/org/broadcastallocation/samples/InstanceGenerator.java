@@ -27,6 +27,9 @@ import org.broadcastallocation.problem.VehicleKind;
  * studio for delegations. The same arguments always give the same document. At scale 1 with about 300 requests,
  * demand is 1.3 to 2 times supply for booths, stand-ups and parking; {@code scale} multiplies the site and the
  * organisations, so 3,000 requests at scale 10 keep the same tension.
+ *
+ * <p>About 360 lines, most of them the advisory's tables (organisations, shares of demand, the site): the tables and
+ * the recipe that draws from them are read together to see the tension they make, so they stay in one file.
  */
 public final class InstanceGenerator {
 

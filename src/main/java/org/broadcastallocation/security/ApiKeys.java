@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import org.broadcastallocation.audit.AuditAction;
 import org.broadcastallocation.audit.AuditLog;
 import org.broadcastallocation.common.NotFound;
 
@@ -67,7 +68,7 @@ public class ApiKeys {
                 insert into api_key (event_id, organisation_id, key_hash, key_prefix, created_by)
                 values (?, ?, ?, ?, ?)""")
                 .params(eventId, organisationId, hash(key), key.substring(0, 8), actor).update();
-        audit.record(actor, "MINT_KEY", eventId, "organisation", organisationId, null,
+        audit.record(actor, AuditAction.MINT_KEY, eventId, "organisation", organisationId, null,
                 Map.of("keyPrefix", key.substring(0, 8)));
         return key;
     }
@@ -83,7 +84,7 @@ public class ApiKeys {
             throw new NotFound("live API key of organisation " + organisationId);
         }
         forgetAfterCommit(new Broadcaster(eventId, organisationId));
-        audit.record(actor, "REVOKE_KEYS", eventId, "organisation", organisationId, null,
+        audit.record(actor, AuditAction.REVOKE_KEYS, eventId, "organisation", organisationId, null,
                 Map.of("revoked", revoked));
         return revoked;
     }

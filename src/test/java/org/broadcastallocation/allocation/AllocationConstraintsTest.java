@@ -256,13 +256,13 @@ class AllocationConstraintsTest {
         Booking at(PlanResource resource, int start) {
             var placement = new Placement(resource, start, start + duration());
             var booking = new Booking(demand(), List.of(placement), pinned, previous);
-            booking.setPlacement(placement);
+            booking.place(placement);
             return booking;
         }
 
         Booking unassigned() {
             var booking = new Booking(demand(), List.of(), pinned, previous);
-            booking.setPlacement(null);
+            booking.place(null);
             return booking;
         }
     }

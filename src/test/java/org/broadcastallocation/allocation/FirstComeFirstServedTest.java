@@ -50,8 +50,8 @@ class FirstComeFirstServedTest {
 
         var plan = allocate(document);
 
-        assertThat(booking(plan, "first").getPlacement().start()).isEqualTo(booking(plan, "second")
-                .getPlacement().start() - 60);
+        assertThat(booking(plan, "first").placement().start()).isEqualTo(booking(plan, "second")
+                .placement().start() - 60);
         assertThat(plan.getTimeline().at(booking(plan, "first").start())).isEqualTo(Fixture.at("24 09:00"));
     }
 
@@ -86,11 +86,11 @@ class FirstComeFirstServedTest {
     }
 
     private static Booking booking(AllocationPlan plan, String id) {
-        return plan.getBookings().stream().filter(booking -> booking.getId().equals(id)).findFirst().orElseThrow();
+        return plan.getBookings().stream().filter(booking -> booking.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static String resourceOf(AllocationPlan plan, String id) {
         var booking = booking(plan, id);
-        return booking.isAssigned() ? booking.resource().id() : null;
+        return booking.assigned() ? booking.resource().id() : null;
     }
 }

@@ -41,7 +41,7 @@ final class ExactAllocation {
 
         /** Puts this allocation on a plan of the same problem, to score it with the engine's own constraints. */
         AllocationPlan applyTo(AllocationPlan plan) {
-            plan.getBookings().forEach(booking -> booking.setPlacement(allocation.get(booking.getId())));
+            plan.getBookings().forEach(booking -> booking.place(allocation.get(booking.id())));
             return plan;
         }
 
@@ -71,15 +71,15 @@ final class ExactAllocation {
         var candidates = new HashMap<BoolVar, Map.Entry<String, Placement>>();
 
         for (Booking booking : plan.getBookings()) {
-            var demand = booking.getDemand();
-            var options = booking.isPinned() ? List.of(booking.getPinnedPlacement()) : booking.getCandidates();
+            var demand = booking.demand();
+            var options = booking.pinned() ? List.of(booking.pinnedPlacement()) : booking.candidates();
             var chosen = new ArrayList<BoolVar>();
             for (Placement placement : options) {
-                var take = model.newBoolVar(booking.getId() + "@" + placement);
-                if (booking.isPinned()) {
+                var take = model.newBoolVar(booking.id() + "@" + placement);
+                if (booking.pinned()) {
                     model.addBoolOr(new Literal[] {take});
                 }
-                if (placement.equals(hinted.get(booking.getId()))) {
+                if (placement.equals(hinted.get(booking.id()))) {
                     model.addHint(take, 1);
                 }
                 var interval = model.newOptionalFixedSizeIntervalVar(LinearExpr.constant(placement.start()),
@@ -94,7 +94,7 @@ final class ExactAllocation {
                     quotas.put(holder, demand.quota());
                 }
                 chosen.add(take);
-                candidates.put(take, Map.entry(booking.getId(), placement));
+                candidates.put(take, Map.entry(booking.id(), placement));
             }
             if (!chosen.isEmpty()) {
                 model.addAtMostOne(chosen.toArray(Literal[]::new));
@@ -133,8 +133,8 @@ final class ExactAllocation {
 
     private static Map<String, Placement> placements(AllocationPlan plan) {
         var placements = new HashMap<String, Placement>();
-        plan.getBookings().stream().filter(Booking::isAssigned)
-                .forEach(booking -> placements.put(booking.getId(), booking.getPlacement()));
+        plan.getBookings().stream().filter(Booking::assigned)
+                .forEach(booking -> placements.put(booking.id(), booking.placement()));
         return placements;
     }
 }

@@ -60,7 +60,7 @@ class ExactAllocationTest {
 
         var result = ExactAllocation.solve(plan, Duration.ofSeconds(10), null);
 
-        var heavy = plan.getBookings().stream().filter(booking -> booking.getId().equals("heavy")).findFirst()
+        var heavy = plan.getBookings().stream().filter(booking -> booking.id().equals("heavy")).findFirst()
                 .orElseThrow();
         assertThat(result.optimal()).isTrue();
         assertThat(result.servedWeight()).isEqualTo(heavy.weight());
@@ -106,7 +106,7 @@ class ExactAllocationTest {
     }
 
     private static long weight(AllocationPlan plan, String id) {
-        return plan.getBookings().stream().filter(booking -> booking.getId().equals(id)).findFirst().orElseThrow()
+        return plan.getBookings().stream().filter(booking -> booking.id().equals(id)).findFirst().orElseThrow()
                 .weight();
     }
 }

@@ -32,7 +32,7 @@ public final class ExactComparison {
             long total = plan.getBookings().stream().mapToLong(Booking::weight).sum();
             var firstCome = FirstComeFirstServed.allocate(PlanBuilder.build(instance.document()),
                     FirstComeFirstServed.submissionOrder(instance.document().requests()));
-            long firstComeUnserved = firstCome.getBookings().stream().filter(booking -> !booking.isAssigned())
+            long firstComeUnserved = firstCome.getBookings().stream().filter(booking -> !booking.assigned())
                     .mapToLong(Booking::weight).sum();
             var exact = ExactAllocation.solve(plan, limit, firstCome);
             // CP-SAT's allocation scored by the engine's constraints: the two models must agree on it.

@@ -42,10 +42,10 @@ class LaterRoundTest {
         var previous = new ArrayList<ProblemDocument.Placement>();
         var placedBefore = new HashMap<String, String>();
         for (Booking booking : previousRound.getBookings()) {
-            if (booking.isAssigned()) {
+            if (booking.assigned()) {
                 var start = previousRound.getTimeline().at(booking.start());
-                previous.add(new ProblemDocument.Placement(booking.getId(), booking.resource().id(), start));
-                placedBefore.put(booking.getId(), booking.resource().id() + "@" + booking.start());
+                previous.add(new ProblemDocument.Placement(booking.id(), booking.resource().id(), start));
+                placedBefore.put(booking.id(), booking.resource().id() + "@" + booking.start());
             }
         }
         var secondRound = new ProblemDocument(sample.event(), sample.zones(), sample.organisations(),
@@ -53,10 +53,10 @@ class LaterRoundTest {
 
         var first = firstSolution(PlanBuilder.build(secondRound));
 
-        var moved = first.getBookings().stream().filter(booking -> placedBefore.containsKey(booking.getId()))
-                .filter(booking -> !booking.isAssigned() || !placedBefore.get(booking.getId())
+        var moved = first.getBookings().stream().filter(booking -> placedBefore.containsKey(booking.id()))
+                .filter(booking -> !booking.assigned() || !placedBefore.get(booking.id())
                         .equals(booking.resource().id() + "@" + booking.start()))
-                .map(Booking::getId).toList();
+                .map(Booking::id).toList();
         assertThat(moved).as("placed by the previous round, moved in the first allocation").isEmpty();
         assertThat(soft(first, AllocationConstraints.STABILITY)).isZero();
     }

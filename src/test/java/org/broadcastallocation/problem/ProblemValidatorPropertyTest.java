@@ -29,7 +29,7 @@ class ProblemValidatorPropertyTest {
     /** One way to break a request, and the field the validator must name. */
     enum Mutation {
         CREW_ZERO("crewSize", (node, r) -> node.put("crewSize", 0)),
-        CREW_HUGE("crewSize", (node, r) -> node.put("crewSize", ProblemValidator.MAX_CREW + 1)),
+        CREW_HUGE("crewSize", (node, r) -> node.put("crewSize", RequestRules.MAX_CREW + 1)),
         PRIORITY_ZERO("priority", (node, r) -> node.put("priority", 0)),
         PRIORITY_FOUR("priority", (node, r) -> node.put("priority", 4)),
         DURATION_OFF_GRAIN("durationMinutes", (node, r) -> node.put("durationMinutes", 7)),
@@ -44,11 +44,11 @@ class ProblemValidatorPropertyTest {
         BLANK_FEATURE("requiredFeatures", (node, r) -> node.putArray("requiredFeatures").add(" ")),
         CONTROL_IN_FEATURE("preferredFeatures", (node, r) -> node.putArray("preferredFeatures").add("VIEW\u0000")),
         CONTROL_IN_ID("id", (node, r) -> node.put("id", r.id() + "\n")),
-        LONG_ID("id", (node, r) -> node.put("id", "r".repeat(ProblemValidator.MAX_ID_LENGTH + 1))),
+        LONG_ID("id", (node, r) -> node.put("id", "r".repeat(FieldChecks.MAX_ID_LENGTH + 1))),
         PREFERRED_START_OFF_GRAIN("preferredStart", (node, r) -> node.put("preferredStart",
                 r.window().from().plusMinutes(1).toString())),
         VEHICLE_TOO_LONG("vehicle.lengthMetres", (node, r) -> node.putObject("vehicle").put("kind", "SNG")
-                .put("lengthMetres", ProblemValidator.MAX_VEHICLE_METRES + 1));
+                .put("lengthMetres", RequestRules.MAX_VEHICLE_METRES + 1));
 
         final String field;
         private final BiConsumer<ObjectNode, Request> change;

@@ -189,7 +189,7 @@ class ExplainerTest {
         var organisations = document.organisations();
         int told = 0;
         for (Booking booking : plan.getBookings()) {
-            if (booking.isAssigned()) {
+            if (booking.assigned()) {
                 continue;
             }
             for (var reason : explainer.reasons(booking)) {
@@ -206,7 +206,7 @@ class ExplainerTest {
                 for (var other : plan.getBookings()) {
                     if (!other.organisation().equals(booking.organisation())) {
                         assertThat(reason.broadcaster()).doesNotContainPattern(
-                                "(?<![\\w-])" + Pattern.quote(other.getId()) + "(?![\\w-])");
+                                "(?<![\\w-])" + Pattern.quote(other.id()) + "(?![\\w-])");
                     }
                 }
             }
@@ -231,7 +231,7 @@ class ExplainerTest {
     @Test
     void aFreePlaceLeftUnusedIsOwnedUpTo() {
         var plan = PlanBuilder.build(booths().request("r1", "nos", EDIT_BOOTH).document());
-        booking(plan, "r1").setPlacement(null);
+        booking(plan, "r1").place(null);
 
         assertThat(staff(plan, "r1")).singleElement().asString()
                 .contains("EB-01 was free", "a longer round may serve it");
@@ -240,22 +240,22 @@ class ExplainerTest {
     /** Puts the request on its first candidate placement. */
     private static void place(AllocationPlan plan, String request) {
         var booking = booking(plan, request);
-        booking.setPlacement(booking.getCandidates().get(0));
+        booking.place(booking.candidates().get(0));
     }
 
     private static void place(AllocationPlan plan, String request, String resource) {
         var booking = booking(plan, request);
-        booking.setPlacement(booking.getCandidates().stream()
+        booking.place(booking.candidates().stream()
                 .filter(placement -> placement.resource().id().equals(resource)).findFirst().orElseThrow());
     }
 
     private static Booking booking(AllocationPlan plan, String id) {
-        return plan.getBookings().stream().filter(booking -> booking.getId().equals(id)).findFirst().orElseThrow();
+        return plan.getBookings().stream().filter(booking -> booking.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static List<String> reasonsFor(ProblemDocument document, String request) {
         var plan = PlanBuilder.build(document);
-        plan.getBookings().forEach(booking -> booking.setPlacement(null));
+        plan.getBookings().forEach(booking -> booking.place(null));
         return staff(plan, request);
     }
 

@@ -33,6 +33,10 @@ import org.broadcastallocation.common.StaleVersion;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.events.Organisations;
 import org.broadcastallocation.problem.Violation;
+import org.broadcastallocation.requests.Pins;
+import org.broadcastallocation.requests.RequestDesk;
+import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.requests.SubmissionDesk;
 import org.broadcastallocation.security.ApiKeys;
 import org.broadcastallocation.security.Broadcaster;
 import org.broadcastallocation.security.SecurityConfiguration;
@@ -51,6 +55,8 @@ class RequestsErrorShapesTest {
     @MockitoBean
     RequestDesk desk;
     @MockitoBean
+    SubmissionDesk submissions;
+    @MockitoBean
     Pins pins;
     @MockitoBean
     Requests requests;
@@ -63,7 +69,7 @@ class RequestsErrorShapesTest {
 
     @Test
     void aRefusedRequestListsEachRuleItBreaks() throws Exception {
-        when(desk.submit(any(), eq("hague"), any(), any())).thenThrow(new RequestRejected(List.of(
+        when(submissions.submit(any(), eq("hague"), any(), any())).thenThrow(new RequestRejected(List.of(
                 new Violation("requests[r-1]", "window", "lies outside the event"),
                 new Violation("requests[r-1]", "durationMinutes", "50 is not a positive multiple of 15 minutes"))));
 

@@ -45,7 +45,7 @@ class CommittedAnswersTest {
 
     @Test
     void aFailureGoesOnToSpringMvcToBecomeAProblemDetail() throws Exception {
-        var request = callAnsweredWith(new Conflict("request r-1 exists already"));
+        var request = callAnsweredWith(new Conflict("request r-1 exists already") { });
 
         filter.doFilter(request, new MockHttpServletResponse(), chain);
 

@@ -15,6 +15,6 @@ public class AssignedSlotsOnly implements SelectionFilter<AllocationPlan, Bookin
 
     @Override
     public boolean accept(ScoreDirector<AllocationPlan> scoreDirector, Booking booking) {
-        return booking.isSlot() && !booking.isPinned() && booking.isAssigned();
+        return booking.slot() && !booking.pinned() && booking.assigned();
     }
 }

@@ -50,14 +50,14 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
         for (Booking booking : plan.getBookings()) {
             types.computeIfAbsent(booking.type(), type -> new ArrayList<>()).add(booking);
             organisations.computeIfAbsent(booking.organisation(), key -> new ArrayList<>()).add(booking);
-            if (!booking.isPinned() && booking.getCandidates().size() > 1) {
+            if (!booking.pinned() && booking.candidates().size() > 1) {
                 candidates.add(booking);
             }
         }
         movable = candidates;
         byType = types;
         byOrganisation = organisations;
-        size = candidates.stream().mapToLong(booking -> booking.getCandidates().size()).sum();
+        size = candidates.stream().mapToLong(booking -> booking.candidates().size()).sum();
         cost = SoftCost.of(plan);
         changes = Changes.of(scoreDirector);
     }
@@ -71,7 +71,7 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
     public Iterator<Move<AllocationPlan>> createOriginalMoveIterator(ScoreDirector<AllocationPlan> scoreDirector) {
         var moves = new ArrayList<Move<AllocationPlan>>();
         for (Booking booking : movable) {
-            if (!booking.isAssigned()) {
+            if (!booking.assigned()) {
                 continue;
             }
             var better = cheaperPlacements(booking);
@@ -105,7 +105,7 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
                 }
                 for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                     Booking booking = movable.get(random.nextInt(movable.size()));
-                    if (!booking.isAssigned()) {
+                    if (!booking.assigned()) {
                         continue;
                     }
                     var better = cheaperPlacements(booking);
@@ -132,12 +132,12 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
     /** The booking's candidates where it alone would cost the soft level less than where it is. */
     private List<Placement> cheaperPlacements(Booking booking) {
         var organisation = organisation(booking);
-        long current = cost.of(booking, booking.getPlacement(), organisation);
+        long current = cost.of(booking, booking.placement(), organisation);
         if (current == 0) {
             return new ArrayList<>();
         }
         var better = new ArrayList<Placement>();
-        for (Placement candidate : booking.getCandidates()) {
+        for (Placement candidate : booking.candidates()) {
             if (cost.of(booking, candidate, organisation) < current) {
                 better.add(candidate);
             }
@@ -149,7 +149,7 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
     private Map<PlanResource, List<Booking>> holders(Booking booking) {
         var holders = new HashMap<PlanResource, List<Booking>>();
         for (Booking other : byType.get(booking.type())) {
-            if (other != booking && other.isAssigned()) {
+            if (other != booking && other.assigned()) {
                 holders.computeIfAbsent(other.resource(), key -> new ArrayList<>()).add(other);
             }
         }
@@ -162,7 +162,7 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
         var displaced = new ArrayList<Booking>();
         for (Booking other : holders.getOrDefault(placement.resource(), List.of())) {
             if (overlaps(other, placement)) {
-                if (other.isPinned()) {
+                if (other.pinned()) {
                     return null;
                 }
                 displaced.add(other);
@@ -191,7 +191,7 @@ public class BetterPlacementMoves implements MoveIteratorFactory<AllocationPlan,
         var organisation = organisation(booking);
         Placement cheapest = null;
         long cheapestCost = Long.MAX_VALUE;
-        for (Placement candidate : booking.getCandidates()) {
+        for (Placement candidate : booking.candidates()) {
             long candidateCost = cost.of(booking, candidate, organisation);
             if (candidateCost >= cheapestCost) {
                 continue;

@@ -32,17 +32,17 @@ final class Changes {
 
     /** The booking to the placement: the start first, then the resource, each only when it changes. */
     void place(Booking booking, Placement placement, List<Move<AllocationPlan>> moves) {
-        if (booking.getStart() == null || booking.getStart() != placement.start()) {
+        if (booking.start() != placement.start()) {
             moves.add(new ChangeMove<>(start, booking, placement.start()));
         }
-        if (booking.getResource() != placement.resource()) {
+        if (booking.resource() != placement.resource()) {
             moves.add(new ChangeMove<>(resource, booking, placement.resource()));
         }
     }
 
     /** A move that changes nothing; the solver skips it (for a random iterator that found nothing worth doing). */
     Move<AllocationPlan> nothing(Booking booking) {
-        return new ChangeMove<>(resource, booking, booking.getResource());
+        return new ChangeMove<>(resource, booking, booking.resource());
     }
 
     Move<AllocationPlan> all(List<Move<AllocationPlan>> moves) {

@@ -42,13 +42,13 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
         var candidates = new ArrayList<Booking>();
         for (Booking booking : scoreDirector.getWorkingSolution().getBookings()) {
             types.computeIfAbsent(booking.type(), type -> new ArrayList<>()).add(booking);
-            if (!booking.isPinned() && !booking.getCandidates().isEmpty()) {
+            if (!booking.pinned() && !booking.candidates().isEmpty()) {
                 candidates.add(booking);
             }
         }
         movable = candidates;
         byType = types;
-        size = candidates.stream().mapToLong(booking -> booking.getCandidates().size()).sum();
+        size = candidates.stream().mapToLong(booking -> booking.candidates().size()).sum();
         var entity = ((InnerScoreDirector<AllocationPlan, ?>) scoreDirector).getSolutionDescriptor()
                 .findEntityDescriptorOrFail(Booking.class);
         resourceVariable = entity.getGenuineVariableDescriptor("resource");
@@ -64,7 +64,7 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
     public Iterator<Move<AllocationPlan>> createOriginalMoveIterator(ScoreDirector<AllocationPlan> scoreDirector) {
         var moves = new ArrayList<Move<AllocationPlan>>();
         for (Booking booking : movable) {
-            for (Placement placement : booking.getCandidates()) {
+            for (Placement placement : booking.candidates()) {
                 var move = evictingMove(booking, placement);
                 if (move != null) {
                     moves.add(move);
@@ -90,7 +90,7 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
                 }
                 for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                     Booking booking = movable.get(random.nextInt(movable.size()));
-                    var candidates = booking.getCandidates();
+                    var candidates = booking.candidates();
                     var move = evictingMove(booking, candidates.get(random.nextInt(candidates.size())));
                     if (move != null) {
                         return move;
@@ -98,7 +98,7 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
                 }
                 // Nothing to do this time: a move that changes nothing, which the solver skips.
                 Booking any = movable.get(0);
-                return new ChangeMove<>(resourceVariable, any, any.getResource());
+                return new ChangeMove<>(resourceVariable, any, any.resource());
             }
         };
     }
@@ -113,14 +113,13 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
      * null when a pin is in the way or nothing changes.
      */
     private Move<AllocationPlan> evictingMove(Booking booking, Placement placement) {
-        if (placement.resource() == booking.getResource() && booking.getStart() != null
-                && placement.start() == booking.getStart()) {
+        if (placement.resource() == booking.resource() && placement.start() == booking.start()) {
             return null;
         }
         var displaced = new ArrayList<Booking>();
         for (Booking other : byType.get(booking.type())) {
-            if (other != booking && other.getResource() == placement.resource() && overlaps(other, placement)) {
-                if (other.isPinned()) {
+            if (other != booking && other.resource() == placement.resource() && overlaps(other, placement)) {
+                if (other.pinned()) {
                     return null;
                 }
                 displaced.add(other);
@@ -142,10 +141,10 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
     }
 
     private void place(Booking booking, Placement placement, List<Move<AllocationPlan>> moves) {
-        if (booking.getStart() == null || booking.getStart() != placement.start()) {
+        if (booking.start() != placement.start()) {
             moves.add(new ChangeMove<>(startVariable, booking, placement.start()));
         }
-        if (booking.getResource() != placement.resource()) {
+        if (booking.resource() != placement.resource()) {
             moves.add(new ChangeMove<>(resourceVariable, booking, placement.resource()));
         }
     }
@@ -155,10 +154,10 @@ public class EvictingPlacementMoves implements MoveIteratorFactory<AllocationPla
      * taken earlier in this move, and not held by a booking that stays. Other rules (fibre, quota) are the score's.
      */
     private Placement freePlace(Booking booking, Booking mover, List<Booking> displaced, List<Placement> taken) {
-        for (Placement candidate : booking.getCandidates()) {
+        for (Placement candidate : booking.candidates()) {
             if (taken.stream().noneMatch(other -> other.resource() == candidate.resource() && other.overlaps(candidate))
                     && byType.get(booking.type()).stream().noneMatch(other -> other != mover
-                            && other.getResource() == candidate.resource() && !displaced.contains(other)
+                            && other.resource() == candidate.resource() && !displaced.contains(other)
                             && overlaps(other, candidate))) {
                 return candidate;
             }

@@ -37,7 +37,7 @@ public class ResourceSwapMoves implements MoveIteratorFactory<AllocationPlan, Mo
     public void phaseStarted(ScoreDirector<AllocationPlan> scoreDirector) {
         var byType = new EnumMap<ResourceType, List<Booking>>(ResourceType.class);
         for (Booking booking : scoreDirector.getWorkingSolution().getBookings()) {
-            if (!booking.isPinned() && !booking.getResourceRange().isEmpty()) {
+            if (!booking.pinned() && !booking.resourceRange().isEmpty()) {
                 byType.computeIfAbsent(booking.type(), type -> new ArrayList<>()).add(booking);
             }
         }
@@ -95,23 +95,23 @@ public class ResourceSwapMoves implements MoveIteratorFactory<AllocationPlan, Mo
                 }
                 // Nothing tradeable found this time: a move that changes nothing, which the solver skips.
                 Booking any = bookings.get(0);
-                return new ChangeMove<>(resourceVariable, any, any.getResource());
+                return new ChangeMove<>(resourceVariable, any, any.resource());
             }
         };
     }
 
     private static boolean tradeable(Booking left, Booking right) {
-        var leftResource = left.getResource();
-        var rightResource = right.getResource();
+        var leftResource = left.resource();
+        var rightResource = right.resource();
         if (left == right || leftResource == rightResource || (leftResource == null && rightResource == null)) {
             return false;
         }
-        return (rightResource == null || left.getResourceRange().contains(rightResource))
-                && (leftResource == null || right.getResourceRange().contains(leftResource));
+        return (rightResource == null || left.resourceRange().contains(rightResource))
+                && (leftResource == null || right.resourceRange().contains(leftResource));
     }
 
     private Move<AllocationPlan> swap(Booking left, Booking right) {
-        return CompositeMove.buildMove(new ChangeMove<>(resourceVariable, left, right.getResource()),
-                new ChangeMove<>(resourceVariable, right, left.getResource()));
+        return CompositeMove.buildMove(new ChangeMove<>(resourceVariable, left, right.resource()),
+                new ChangeMove<>(resourceVariable, right, left.resource()));
     }
 }

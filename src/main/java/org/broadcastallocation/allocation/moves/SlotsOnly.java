@@ -11,6 +11,6 @@ public class SlotsOnly implements SelectionFilter<AllocationPlan, Booking> {
 
     @Override
     public boolean accept(ScoreDirector<AllocationPlan> scoreDirector, Booking booking) {
-        return booking.isSlot() && !booking.isPinned();
+        return booking.slot() && !booking.pinned();
     }
 }
