@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,10 +52,12 @@ public class RequestDesk {
     private final Clock clock;
     /** Where a submission's rare second steps run (they read the database): Spring Boot's task pool. */
     private final Executor followUps;
+    private final ApplicationEventPublisher facts;
 
     public RequestDesk(Events events, EventCatalogue catalogue, Requests requests, Pins pins,
             IdempotencyKeys idempotency, AuditLog audit, SubmissionWriter writer, Clock clock,
-            @Qualifier("applicationTaskExecutor") Executor followUps) {
+            @Qualifier("applicationTaskExecutor") Executor followUps, ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.writer = writer;
         this.followUps = followUps;
         this.events = events;
@@ -213,7 +216,12 @@ public class RequestDesk {
     public RequestView cancel(Broadcaster caller, String eventId, String id) {
         var event = eventOf(caller, eventId);
         var current = own(caller, eventId, id);
-        return close(event, current, RequestStatus.CANCELLED, actor(caller), null);
+        var place = current.status() == RequestStatus.CONFIRMED ? pins.ofOrganisation(eventId, caller.organisationId())
+                .stream().filter(pin -> pin.requestId().equals(id)).findFirst() : java.util.Optional.<Pins.Pin>empty();
+        var after = close(event, current, RequestStatus.CANCELLED, actor(caller), null);
+        place.ifPresent(pin -> facts.publishEvent(new AllocationReleased(eventId, id, caller.organisationId(),
+                pin.resourceId(), pin.start(), pin.end())));
+        return after;
     }
 
     @Transactional
@@ -223,7 +231,12 @@ public class RequestDesk {
         }
         var event = catalogue.event(eventId).event();
         var current = requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id));
-        return close(event, current, RequestStatus.REJECTED, actor, reason);
+        boolean open = current.status().isOpen();
+        var after = close(event, current, RequestStatus.REJECTED, actor, reason);
+        if (open) {
+            facts.publishEvent(new RequestRejectedByPlanner(eventId, id, current.organisationId(), reason, actor));
+        }
+        return after;
     }
 
     public RequestView get(Broadcaster caller, String eventId, String id) {

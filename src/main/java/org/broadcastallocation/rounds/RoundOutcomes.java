@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +44,11 @@ class RoundOutcomes {
     private final Requests requests;
     private final Pins pins;
     private final AuditLog audit;
+    private final ApplicationEventPublisher facts;
 
-    RoundOutcomes(Rounds rounds, Events events, Requests requests, Pins pins, AuditLog audit) {
+    RoundOutcomes(Rounds rounds, Events events, Requests requests, Pins pins, AuditLog audit,
+            ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.rounds = rounds;
         this.events = events;
         this.requests = requests;
@@ -117,6 +121,7 @@ class RoundOutcomes {
         audit.record(actor, "PUBLISH_ROUND", eventId, "round", String.valueOf(number), null,
                 Map.of("confirmed", confirmed, "waitlisted", report.unassigned().size(), "leftOut", leftOut,
                         "score", report.score()));
+        facts.publishEvent(new RoundPublished(eventId, number, actor));
         return rounds.find(eventId, number).orElseThrow();
     }
 
