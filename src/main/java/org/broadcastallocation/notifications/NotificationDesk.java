@@ -59,13 +59,13 @@ class NotificationDesk {
     @Transactional
     WithSecret addEndpoint(Caller caller, String eventId, String organisation, String url, List<String> types) {
         String owner = known(eventId, caller.organisation(eventId, organisation));
-        var uri = targets.checked(url);
         var wanted = types == null || types.isEmpty() ? WebhookEndpoints.TYPES : List.copyOf(new LinkedHashSet<>(types));
         var unknown = wanted.stream().filter(type -> !WebhookEndpoints.TYPES.contains(type)).toList();
         if (!unknown.isEmpty()) {
             throw new RequestRejected(List.of(new Violation("body", "events", "unknown " + unknown + "; known: "
                     + WebhookEndpoints.TYPES)));
         }
+        var uri = targets.checked(url);
         String secret = WebhookSignature.newSecret();
         var endpoint = endpoints.add(eventId, owner, uri.toString(), wanted, secret, caller.name());
         audit.record(caller.name(), "ADD_WEBHOOK", eventId, "webhook", endpoint.id(), null, endpoint);

@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.MessagingException;
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
+import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * dies before the commit the claim ends with its connection and the message is sent again by whoever polls next.
  * A failure is tried again after 1, 2, 4... times {@code first-retry-seconds} (at most {@code longest-retry-seconds}
  * apart) until {@code give-up-after-hours} since the message was written.
+ *
+ * <p>Its own threads ({@code broadcast.notifications.senders}), not Spring's one scheduler thread: a receiver that
+ * takes its full timeout must hold up neither the rounds' heartbeats and relays nor the other receivers.
  */
 @Component
 class OutboxDeliverer {
@@ -41,7 +47,7 @@ class OutboxDeliverer {
     private final MailSetting mail;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
-    private final boolean deliver;
+    private final ScheduledExecutorService senders;
     private final Duration firstRetry;
     private final Duration longestRetry;
     private final Duration giveUpAfter;
@@ -53,6 +59,8 @@ class OutboxDeliverer {
     OutboxDeliverer(Outbox outbox, WebhookEndpoints endpoints, WebhookTargets targets, MailSetting mail,
             TransactionTemplate transaction, ObjectMapper json,
             @Value("${broadcast.notifications.deliver:true}") boolean deliver,
+            @Value("${broadcast.notifications.senders:2}") int senders,
+            @Value("${broadcast.notifications.poll-millis:1000}") long pollMillis,
             @Value("${broadcast.notifications.first-retry-seconds:10}") double firstRetrySeconds,
             @Value("${broadcast.notifications.longest-retry-seconds:7200}") double longestRetrySeconds,
             @Value("${broadcast.notifications.give-up-after-hours:24}") double giveUpAfterHours) {
@@ -62,17 +70,32 @@ class OutboxDeliverer {
         this.mail = mail;
         this.transaction = transaction;
         this.json = json;
-        this.deliver = deliver;
         this.firstRetry = Duration.ofMillis((long) (firstRetrySeconds * 1000));
         this.longestRetry = Duration.ofMillis((long) (longestRetrySeconds * 1000));
         this.giveUpAfter = Duration.ofMillis((long) (giveUpAfterHours * 3_600_000));
+        this.senders = Executors.newScheduledThreadPool(Math.max(1, senders), runnable -> {
+            var thread = new Thread(runnable, "notification-sender");
+            thread.setDaemon(true);
+            return thread;
+        });
+        if (deliver) {
+            for (int i = 0; i < Math.max(1, senders); i++) {
+                this.senders.scheduleWithFixedDelay(this::deliverDue, 500 + i * pollMillis / senders, pollMillis,
+                        TimeUnit.MILLISECONDS);
+            }
+        } else {
+            log.info("Notifications are written but not delivered by this instance (broadcast.notifications.deliver"
+                    + " is false)");
+        }
     }
 
-    @Scheduled(initialDelay = 500, fixedDelayString = "${broadcast.notifications.poll-millis:1000}")
+    @PreDestroy
+    void stop() throws InterruptedException {
+        senders.shutdownNow();
+        senders.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
     void deliverDue() {
-        if (!deliver) {
-            return;
-        }
         try {
             for (int sent = 0; sent < PER_POLL; sent++) {
                 Boolean any = transaction.execute(status -> outbox.claimNext().map(this::attempt).isPresent());

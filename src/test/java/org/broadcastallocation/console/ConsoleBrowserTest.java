@@ -40,6 +40,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
 import org.broadcastallocation.problem.OrganisationKind;
@@ -63,7 +64,7 @@ class ConsoleBrowserTest {
     private static final String[] SIGNED_IN = {"pickers", "event-pick", "round-pick", "tabs", "who", "who-name",
         "sign-out"};
     private static final String[] VIEWS = {"view-round", "view-timeline", "view-site", "view-conflicts",
-        "view-organisation", "view-exports"};
+        "view-organisation", "view-notifications", "view-exports"};
 
     @LocalServerPort
     int port;
@@ -201,6 +202,39 @@ class ConsoleBrowserTest {
         assertThat(lines.get(0)).startsWith("request,organisation,type,outcome");
         assertThat(lines).hasSize(301);
         assertThat(byId("export-status").getText()).contains(event + "-round-1.csv");
+    }
+
+    @Test
+    void aPlannerSeesAnOrganisationsEndpointsDeliveriesAndFeedAndMakesAFeed() {
+        String event = "console-notify";
+        var api = new ApiClient(port);
+        api.importEvent(Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 0, 0, 2)
+                .request("n-1", "nos", ResourceType.EDIT_BOOTH).document(), event);
+        String nos = api.mintKey(event, "nos");
+        String base = "/api/events/" + event;
+        // TEST-NET-1: public, so allowed, and reaching nobody: the attempts fail and say so.
+        assertThat(api.call(nos, "POST", base + "/webhooks", "{\"url\": \"https://192.0.2.1/hook\"}").status())
+                .isEqualTo(201);
+        assertThat(api.call(nos, "PUT", base + "/contacts", "{\"addresses\": [\"desk@nos.example\"]}").status())
+                .isEqualTo(200);
+        assertThat(api.call(ApiClient.PLANNER, "POST", base + "/requests/n-1/reject", "{\"reason\": \"late\"}")
+                .status()).isEqualTo(200);
+
+        signInAsPlannerAndPick(event);
+        browser.findElement(By.cssSelector("#tabs a[data-view=notifications]")).click();
+        new Select(byId("notify-org")).selectByValue("nos");
+        wait.until(page -> byId("notify-endpoints").getText().contains("https://192.0.2.1/hook"));
+        assertThat(byId("notify-contacts").getText()).contains("desk@nos.example", "e-mail is off");
+        assertThat(byId("notify-deliveries").getText()).contains("request.rejected", "https://192.0.2.1/hook");
+        assertThat(byId("notify-feeds").getText()).contains("No feed");
+
+        browser.findElement(By.cssSelector("#notify-detail button[data-action=feed]")).click();
+        wait.until(page -> byId("notify-feed-url").getText().startsWith("webcal://"));
+        assertThat(byId("notify-feeds").getText()).startsWith("cal_");
+        String feed = byId("notify-feed-url").getText().replaceFirst("^webcal://", "http://");
+        assertThat(api.call(null, "GET", java.net.URI.create(feed).getPath(), null).body())
+                .contains("BEGIN:VCALENDAR");
     }
 
     @Test
