@@ -68,6 +68,8 @@ class OutboxHandOverTest {
                 receiver.secret("/e" + i, made.json().get("secret").asText());
             }
             PublishedRounds.publish(api, EVENT);
+            // Slow enough that both instances are sending at the same time.
+            receiver.slow(Duration.ofMillis(200));
             WebhookReceiver.pause(1_500);
             assertThat(receiver.received()).isEmpty();
             int written = jdbc.sql("select count(*) from notification where event_id = ? and status = 'PENDING'")

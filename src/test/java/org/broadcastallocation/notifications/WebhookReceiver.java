@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
 import javax.crypto.Mac;
@@ -45,6 +47,13 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final int port;
     private HttpServer server;
+    private volatile long answerAfterMillis;
+    /** Several senders at once, as a real receiver takes them. */
+    private final ExecutorService handlers = Executors.newFixedThreadPool(8, runnable -> {
+        var thread = new Thread(runnable, "webhook-receiver");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     WebhookReceiver() {
         this(0);
@@ -61,6 +70,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void secret(String path, String secret) {
         secrets.put(path, secret);
+    }
+
+    /** Answers each message only after this long (a receiver that takes its time). */
+    void slow(Duration answerAfter) {
+        answerAfterMillis = answerAfter.toMillis();
     }
 
     void down() {
@@ -88,9 +102,11 @@ final class WebhookReceiver implements AutoCloseable {
             boolean valid = id != null && timestamp != null && signature != null && secrets.containsKey(path)
                     && List.of(signature.split(" ")).contains(expected(secrets.get(path), id, timestamp, body));
             received.add(new Received(path, id, timestamp == null ? 0 : Long.parseLong(timestamp), body, valid));
+            pause(answerAfterMillis);
             exchange.sendResponseHeaders(valid ? 204 : 400, -1);
             exchange.close();
         });
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -143,5 +159,6 @@ final class WebhookReceiver implements AutoCloseable {
         if (server != null) {
             server.stop(0);
         }
+        handlers.shutdownNow();
     }
 }

@@ -15,7 +15,7 @@ import org.broadcastallocation.ServiceTest;
 /**
  * With broadcast.webhooks.allow-private-addresses at its default (false), an organisation cannot point the service
  * at the service's own network (SSRF): loopback, private, link-local (the cloud metadata address) and unique-local
- * targets are refused with the reason, and nothing is registered.
+ * targets are refused with the reason, and nothing is registered. Without a mail host, e-mail is off and said so.
  */
 @ServiceTest
 class WebhookTargetsTest {
@@ -38,6 +38,18 @@ class WebhookTargetsTest {
         }
         assertThat(api.call(nos, "GET", "/api/events/ssrf/webhooks", null).json()).isEmpty();
         assertThat(WebhookTargets.isInternal(java.net.InetAddress.getByName("100.64.0.1"))).isTrue();
+    }
+
+    @Test
+    void withoutAMailHostEmailIsOffAndTheServiceSaysSo() {
+        var api = new ApiClient(port);
+        api.importEvent(Fixture.hague().zone("EDIT", 1).organisation("nos", BROADCASTER).document(), "no-mail");
+        var contacts = api.call(api.mintKey("no-mail", "nos"), "PUT", "/api/events/no-mail/contacts",
+                "{\"addresses\": [\"desk@nos.example\"]}");
+        assertThat(contacts.status()).isEqualTo(200);
+        assertThat(contacts.json().get("email").asText()).startsWith("off: no mail host");
+        var health = api.call(ApiClient.OPERATOR, "GET", "/actuator/health", null).json();
+        assertThat(health.at("/components/notifications/details/email").asText()).startsWith("off");
     }
 
     @Test
