@@ -38,6 +38,8 @@ create table notification (
     status          text not null default 'PENDING' check (status in ('PENDING', 'DELIVERED', 'GAVE_UP')),
     attempts        int not null default 0,
     created_at      timestamptz not null default now(),
+    -- written, or redelivered by a planner: retries end a day after this
+    retrying_since  timestamptz not null default now(),
     next_attempt_at timestamptz not null default now(),
     delivered_at    timestamptz
 );

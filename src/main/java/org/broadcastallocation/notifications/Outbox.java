@@ -26,8 +26,9 @@ class Outbox {
     }
 
     /** A message due for delivery, as claimed. */
+    /** @param retryingSince when it was written, or last redelivered: retries end a while after this */
     record Due(long id, String messageId, Channel channel, String endpointId, String address, String body,
-            int attempts, OffsetDateTime createdAt) {
+            int attempts, OffsetDateTime retryingSince) {
     }
 
     /** A message as its organisation reads it, with every attempt. */
@@ -62,7 +63,7 @@ class Outbox {
     /** The oldest due message no other transaction holds, locked until this transaction ends. */
     Optional<Due> claimNext() {
         return jdbc.sql("""
-                select id, message_id, channel, endpoint_id, address, body, attempts, created_at from notification
+                select id, message_id, channel, endpoint_id, address, body, attempts, retrying_since from notification
                 where status = 'PENDING' and next_attempt_at <= now()
                 order by next_attempt_at, id limit 1
                 for update skip locked""")
@@ -94,8 +95,14 @@ class Outbox {
     /** Once more, now: a planner's redelivery (after a receiver's fix), whatever its status. */
     boolean redeliver(String eventId, long id) {
         return jdbc.sql("""
-                update notification set status = 'PENDING', next_attempt_at = now()
+                update notification set status = 'PENDING', next_attempt_at = now(), retrying_since = now()
                 where event_id = ? and id = ?""").params(eventId, id).update() == 1;
+    }
+
+    /** Forgets messages done with (delivered or given up) written before the cutoff, with their attempts. */
+    int forgetDoneBefore(OffsetDateTime cutoff) {
+        return jdbc.sql("delete from notification where status <> 'PENDING' and created_at < ?").param(cutoff)
+                .update();
     }
 
     /** @param organisationId null: every message of the event */

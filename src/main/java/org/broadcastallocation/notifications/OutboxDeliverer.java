@@ -63,7 +63,8 @@ class OutboxDeliverer {
             @Value("${broadcast.notifications.poll-millis:1000}") long pollMillis,
             @Value("${broadcast.notifications.first-retry-seconds:10}") double firstRetrySeconds,
             @Value("${broadcast.notifications.longest-retry-seconds:7200}") double longestRetrySeconds,
-            @Value("${broadcast.notifications.give-up-after-hours:24}") double giveUpAfterHours) {
+            @Value("${broadcast.notifications.give-up-after-hours:24}") double giveUpAfterHours,
+            @Value("${broadcast.notifications.keep-days:30}") int keepDays) {
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.targets = targets;
@@ -79,6 +80,8 @@ class OutboxDeliverer {
             return thread;
         });
         if (deliver) {
+            // The outbox keeps what was sent for the organisation to read, for a while; then it forgets it.
+            this.senders.scheduleWithFixedDelay(() -> forgetOld(keepDays), 1, 60, TimeUnit.MINUTES);
             for (int i = 0; i < Math.max(1, senders); i++) {
                 this.senders.scheduleWithFixedDelay(this::deliverDue, 500 + i * pollMillis / senders, pollMillis,
                         TimeUnit.MILLISECONDS);
@@ -93,6 +96,17 @@ class OutboxDeliverer {
     void stop() throws InterruptedException {
         senders.shutdownNow();
         senders.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    private void forgetOld(int keepDays) {
+        try {
+            int forgotten = outbox.forgetDoneBefore(OffsetDateTime.now(ZoneOffset.UTC).minusDays(keepDays));
+            if (forgotten > 0) {
+                log.info("Forgot {} notification(s) done with more than {} days ago", forgotten, keepDays);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Forgetting old notifications failed this time: {}", e.toString());
+        }
     }
 
     void deliverDue() {
@@ -120,7 +134,7 @@ class OutboxDeliverer {
             var wait = firstRetry.multipliedBy(1L << Math.min(due.attempts(), 30));
             var candidate = OffsetDateTime.now(ZoneOffset.UTC).plus(wait.compareTo(longestRetry) > 0
                     ? longestRetry : wait);
-            next = candidate.isAfter(due.createdAt().plus(giveUpAfter)) ? null : candidate;
+            next = candidate.isAfter(due.retryingSince().plus(giveUpAfter)) ? null : candidate;
         }
         outbox.recordAttempt(due.id(), instance, result.succeeded(), result.httpStatus(),
                 result.outcome() + (!result.succeeded() && next == null ? "; given up" : ""), next);

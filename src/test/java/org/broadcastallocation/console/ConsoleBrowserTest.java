@@ -313,6 +313,18 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aBroadcasterGetsACalendarAddressThatOpensWithoutTheKey() throws Exception {
+        signInAsNos("console-feed", Fixture.hague().zone("EDIT", 8)
+                .organisation("nos", OrganisationKind.BROADCASTER).document());
+        byId("subscribe").click();
+        wait.until(page -> byId("feed-url").getText().startsWith("webcal://"));
+        String feed = byId("feed-url").getText().replaceFirst("^webcal://", "http://");
+        var opened = new ApiClient(port).call(null, "GET", java.net.URI.create(feed).getPath(), null);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("BEGIN:VCALENDAR", "X-WR-TIMEZONE:Europe/Amsterdam");
+    }
+
+    @Test
     void aBroadcasterSubmitsAmendsAndCancelsARequestWithTheirKey() throws Exception {
         String event = "console-desk";
         signInAsNos(event, Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)

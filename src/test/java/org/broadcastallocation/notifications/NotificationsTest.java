@@ -116,8 +116,19 @@ class NotificationsTest {
 
             var delivered = webhookOf(api.call(nos, "GET", BASE + "/deliveries", null).json());
             awaitStatus(api, nos, "DELIVERED");
+            String messageId = delivered.get("messageId").asText();
             assertThat(api.call(bbc, "GET", BASE + "/deliveries", null).body()).doesNotContain("desk@nos.example",
-                    delivered.get("messageId").asText());
+                    messageId);
+
+            // A planner sends it again: the same message (id and body), newly signed.
+            assertThat(api.call(nos, "POST", BASE + "/deliveries/" + delivered.get("id").asText() + "/redeliver",
+                    null).status()).isEqualTo(403);
+            assertThat(api.call(ApiClient.PLANNER, "POST", BASE + "/deliveries/" + delivered.get("id").asText()
+                    + "/redeliver", null).status()).isEqualTo(202);
+            receiver.await("/nos", message -> copies(receiver, messageId).size() > 1, Duration.ofSeconds(20));
+            var again = copies(receiver, messageId).get(1);
+            assertThat(again.signatureValid()).isTrue();
+            assertThat(again.body()).isEqualTo(toNos.body());
 
             // The e-mail: resource, local times with their zone, and what to do next.
             assertThat(SMTP.waitForIncomingEmail(20_000, 1)).isTrue();
@@ -156,6 +167,10 @@ class NotificationsTest {
         receiver.secret(path, secret);
         // Shown once: never in a list.
         assertThat(api.call(caller, "GET", BASE + "/webhooks", null).body()).doesNotContain(secret);
+    }
+
+    private static List<WebhookReceiver.Received> copies(WebhookReceiver receiver, String messageId) {
+        return receiver.on("/nos").stream().filter(message -> messageId.equals(message.id())).toList();
     }
 
     private static JsonNode webhookOf(JsonNode deliveries) {
