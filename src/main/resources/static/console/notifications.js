@@ -67,7 +67,8 @@ async function render() {
     + '<th scope="col">To</th><th scope="col">Status</th><th scope="col">Attempts</th><th scope="col"></th></tr>'
     + '</thead><tbody>'
     + deliveries.map((d) => `<tr><td>${esc(d.type)}<br><small>${esc(d.messageId)}</small></td>`
-      + `<td>${esc(d.channel === 'EMAIL' ? d.address : endpoints.find((e) => e.id === d.endpoint)?.url ?? d.endpoint)}</td>`
+      + `<td>${esc(d.channel === 'EMAIL' ? d.address
+        : endpoints.find((e) => e.id === d.endpoint)?.url ?? d.endpoint)}</td>`
       + `<td>${esc(d.status.toLowerCase())}${d.status === 'PENDING' ? `<br><small>next ${esc(when(d.nextAttemptAt))}`
         + '</small>' : ''}</td>`
       + `<td><ol>${d.attempts.map((a) => `<li>${esc(when(a.at))}: ${esc(a.outcome)}</li>`).join('')}</ol></td>`

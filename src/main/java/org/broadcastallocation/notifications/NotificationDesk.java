@@ -59,7 +59,8 @@ class NotificationDesk {
     @Transactional
     WithSecret addEndpoint(Caller caller, String eventId, String organisation, String url, List<String> types) {
         String owner = known(eventId, caller.organisation(eventId, organisation));
-        var wanted = types == null || types.isEmpty() ? WebhookEndpoints.TYPES : List.copyOf(new LinkedHashSet<>(types));
+        var wanted = types == null || types.isEmpty() ? WebhookEndpoints.TYPES
+                : List.copyOf(new LinkedHashSet<>(types));
         var unknown = wanted.stream().filter(type -> !WebhookEndpoints.TYPES.contains(type)).toList();
         if (!unknown.isEmpty()) {
             throw new RequestRejected(List.of(new Violation("body", "events", "unknown " + unknown + "; known: "
