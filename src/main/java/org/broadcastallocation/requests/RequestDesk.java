@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -216,8 +217,10 @@ public class RequestDesk {
     public RequestView cancel(Broadcaster caller, String eventId, String id) {
         var event = eventOf(caller, eventId);
         var current = own(caller, eventId, id);
-        var place = current.status() == RequestStatus.CONFIRMED ? pins.ofOrganisation(eventId, caller.organisationId())
-                .stream().filter(pin -> pin.requestId().equals(id)).findFirst() : java.util.Optional.<Pins.Pin>empty();
+        // The place as it was, for whoever hears that it is given back.
+        Optional<Pins.Pin> place = current.status() != RequestStatus.CONFIRMED ? Optional.empty()
+                : pins.ofOrganisation(eventId, caller.organisationId()).stream()
+                        .filter(pin -> pin.requestId().equals(id)).findFirst();
         var after = close(event, current, RequestStatus.CANCELLED, actor(caller), null);
         place.ifPresent(pin -> facts.publishEvent(new AllocationReleased(eventId, id, caller.organisationId(),
                 pin.resourceId(), pin.start(), pin.end())));
