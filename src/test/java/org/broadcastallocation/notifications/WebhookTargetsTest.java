@@ -26,8 +26,7 @@ class WebhookTargetsTest {
     @Test
     void aPrivateAddressIsRefusedByDefault() throws Exception {
         var api = new ApiClient(port);
-        api.importEvent(Fixture.hague().zone("EDIT", 1).organisation("nos", BROADCASTER).document(), "ssrf");
-        String nos = api.mintKey("ssrf", "nos");
+        String nos = nosKey(api, "ssrf");
         for (String url : List.of("http://127.0.0.1:8080/hook", "http://localhost/hook", "http://10.1.2.3/hook",
                 "http://192.168.0.1/hook", "http://169.254.169.254/latest/meta-data", "http://[::1]/hook",
                 "http://[fd00::1]/hook", "ftp://example.org/hook")) {
@@ -43,8 +42,7 @@ class WebhookTargetsTest {
     @Test
     void withoutAMailHostEmailIsOffAndTheServiceSaysSo() {
         var api = new ApiClient(port);
-        api.importEvent(Fixture.hague().zone("EDIT", 1).organisation("nos", BROADCASTER).document(), "no-mail");
-        var contacts = api.call(api.mintKey("no-mail", "nos"), "PUT", "/api/events/no-mail/contacts",
+        var contacts = api.call(nosKey(api, "no-mail"), "PUT", "/api/events/no-mail/contacts",
                 "{\"addresses\": [\"desk@nos.example\"]}");
         assertThat(contacts.status()).isEqualTo(200);
         assertThat(contacts.json().get("email").asText()).startsWith("off: no mail host");
@@ -55,10 +53,15 @@ class WebhookTargetsTest {
     @Test
     void anUnknownEventTypeIsRefused() {
         var api = new ApiClient(port);
-        api.importEvent(Fixture.hague().zone("EDIT", 1).organisation("nos", BROADCASTER).document(), "types");
-        var refused = api.call(api.mintKey("types", "nos"), "POST", "/api/events/types/webhooks",
+        var refused = api.call(nosKey(api, "types"), "POST", "/api/events/types/webhooks",
                 "{\"url\": \"https://example.org/hook\", \"events\": [\"round.exploded\"]}");
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.body()).contains("round.exploded");
+    }
+
+    /** An event of its own with one organisation, nos; its key. */
+    private static String nosKey(ApiClient api, String event) {
+        api.importEvent(Fixture.hague().zone("EDIT", 1).organisation("nos", BROADCASTER).document(), event);
+        return api.mintKey(event, "nos");
     }
 }
