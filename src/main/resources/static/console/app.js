@@ -11,8 +11,9 @@ import * as site from './site.js';
 import * as conflicts from './conflicts.js';
 import * as organisation from './organisation.js';
 import * as exports from './exports.js';
+import * as notifications from './notifications.js';
 
-const views = { round, timeline, site, conflicts, organisation, exports };
+const views = { round, timeline, site, conflicts, organisation, notifications, exports };
 
 async function signInWith(authorization) {
   api.signIn(authorization);

@@ -126,4 +126,9 @@ $('requests').addEventListener('click', async (event) => {
 });
 $('ics').addEventListener('click', () => api.download(path('/allocations.ics'), 'text/calendar', `${me.organisation}.ics`)
   .catch((error) => toast(error.message)));
+// A calendar app sends no headers: the feed's secret address stands in for the key (docs/notifications.md).
+$('subscribe').addEventListener('click', () => api.call('POST', path('/calendar-feeds')).then((feed) => {
+  $('feed-url').textContent = feed.webcal;
+  $('feed').hidden = false;
+}).catch((error) => toast(error.message)));
 if (api.stored()) signIn(api.stored()).catch(() => api.signOut());

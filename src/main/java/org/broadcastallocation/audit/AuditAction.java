@@ -16,5 +16,11 @@ public enum AuditAction {
     /** A round created, set solving, stopped, or published (its allocations confirmed). */
     CREATE_ROUND, SOLVE_ROUND, STOP_ROUND, PUBLISH_ROUND,
     /** An organisation's API key minted, or all of its keys revoked. */
-    MINT_KEY, REVOKE_KEYS
+    MINT_KEY, REVOKE_KEYS,
+    /** A webhook endpoint registered, removed or given a new signing secret; a notification sent again. */
+    ADD_WEBHOOK, DELETE_WEBHOOK, ROTATE_WEBHOOK_SECRET, REDELIVER,
+    /** An organisation's contact e-mail addresses set. */
+    SET_CONTACTS,
+    /** A calendar feed address made, given a new secret, or revoked. */
+    CREATE_CALENDAR_FEED, ROTATE_CALENDAR_FEED, REVOKE_CALENDAR_FEED
 }

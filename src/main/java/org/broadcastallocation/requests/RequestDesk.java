@@ -11,7 +11,9 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,8 +45,11 @@ public class RequestDesk {
     private final AuditLog audit;
     private final RequestIntake intake;
     private final Clock clock;
+    private final ApplicationEventPublisher facts;
 
-    RequestDesk(Events events, Requests requests, Pins pins, AuditLog audit, RequestIntake intake, Clock clock) {
+    RequestDesk(Events events, Requests requests, Pins pins, AuditLog audit, RequestIntake intake, Clock clock,
+            ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.events = events;
         this.requests = requests;
         this.pins = pins;
@@ -111,7 +116,14 @@ public class RequestDesk {
     public RequestView cancel(Broadcaster caller, String eventId, String id) {
         var event = eventOf(caller, eventId);
         var current = own(caller, eventId, id);
-        return close(event, current, RequestStatus.CANCELLED, actor(caller), null);
+        // The place as it was, for whoever hears that it is given back.
+        Optional<Pins.Pin> place = current.status() != RequestStatus.CONFIRMED ? Optional.empty()
+                : pins.ofOrganisation(eventId, caller.organisationId()).stream()
+                        .filter(pin -> pin.requestId().equals(id)).findFirst();
+        var after = close(event, current, RequestStatus.CANCELLED, actor(caller), null);
+        place.ifPresent(pin -> facts.publishEvent(new AllocationReleased(eventId, id, caller.organisationId(),
+                pin.resourceId(), pin.start(), pin.end())));
+        return after;
     }
 
     @Transactional
@@ -121,7 +133,12 @@ public class RequestDesk {
         }
         var event = events.require(eventId).event();
         var current = requests.find(eventId, id).orElseThrow(() -> new NotFound("request " + id));
-        return close(event, current, RequestStatus.REJECTED, actor, reason);
+        boolean open = current.status().isOpen();
+        var after = close(event, current, RequestStatus.REJECTED, actor, reason);
+        if (open) {
+            facts.publishEvent(new RequestRejectedByPlanner(eventId, id, current.organisationId(), reason, actor));
+        }
+        return after;
     }
 
     public RequestView get(Broadcaster caller, String eventId, String id) {

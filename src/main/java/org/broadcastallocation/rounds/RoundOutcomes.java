@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +46,11 @@ class RoundOutcomes {
     private final Requests requests;
     private final Pins pins;
     private final AuditLog audit;
+    private final ApplicationEventPublisher facts;
 
-    RoundOutcomes(Rounds rounds, Events events, Sites sites, Requests requests, Pins pins, AuditLog audit) {
+    RoundOutcomes(Rounds rounds, Events events, Sites sites, Requests requests, Pins pins, AuditLog audit,
+            ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.rounds = rounds;
         this.events = events;
         this.sites = sites;
@@ -120,6 +124,7 @@ class RoundOutcomes {
         audit.record(actor, AuditAction.PUBLISH_ROUND, eventId, "round", String.valueOf(number), null,
                 Map.of("confirmed", confirmed, "waitlisted", report.unassigned().size(), "leftOut", leftOut,
                         "score", report.score()));
+        facts.publishEvent(new RoundPublished(eventId, number, actor));
         return rounds.find(eventId, number).orElseThrow();
     }
 

@@ -101,6 +101,16 @@ public class SecurityConfiguration {
                         .hasAnyRole(BROADCASTER, PLANNER, OPERATOR)
                         .requestMatchers(GET, "/api/events/*/allocations", "/api/events/*/allocations.ics")
                         .hasRole(BROADCASTER)
+                        // Notifications: an organisation's own (key), a planner's for any, operators read. A
+                        // calendar feed's secret address is its credential: calendar apps send no headers.
+                        .requestMatchers(GET, "/calendars/*").permitAll()
+                        .requestMatchers(POST, "/api/events/*/deliveries/*/redeliver").hasRole(PLANNER)
+                        .requestMatchers(GET, "/api/events/*/webhooks", "/api/events/*/deliveries",
+                                "/api/events/*/contacts", "/api/events/*/calendar-feeds")
+                        .hasAnyRole(BROADCASTER, PLANNER, OPERATOR)
+                        .requestMatchers("/api/events/*/webhooks", "/api/events/*/webhooks/**",
+                                "/api/events/*/contacts", "/api/events/*/calendar-feeds",
+                                "/api/events/*/calendar-feeds/**").hasAnyRole(BROADCASTER, PLANNER)
                         // Planners change things; operators and planners read.
                         .requestMatchers(GET, "/api/events/*/problem").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/**").hasAnyRole(PLANNER, OPERATOR)

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -40,6 +41,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
 import org.broadcastallocation.problem.OrganisationKind;
@@ -63,7 +65,7 @@ class ConsoleBrowserTest {
     private static final String[] SIGNED_IN = {"pickers", "event-pick", "round-pick", "tabs", "who", "who-name",
         "sign-out"};
     private static final String[] VIEWS = {"view-round", "view-timeline", "view-site", "view-conflicts",
-        "view-organisation", "view-exports"};
+        "view-organisation", "view-notifications", "view-exports"};
 
     @LocalServerPort
     int port;
@@ -97,6 +99,8 @@ class ConsoleBrowserTest {
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // A view that renders again replaces the element a wait just found: look again.
+        wait.ignoring(StaleElementReferenceException.class);
         // A failed wait says what the console last told its user.
         wait.withMessage(() -> "the console said: " + byId("toast").getText());
     }
@@ -204,6 +208,39 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aPlannerSeesAnOrganisationsEndpointsDeliveriesAndFeedAndMakesAFeed() {
+        String event = "console-notify";
+        var api = new ApiClient(port);
+        api.importEvent(Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 0, 0, 2)
+                .request("n-1", "nos", ResourceType.EDIT_BOOTH).document(), event);
+        String nos = api.mintKey(event, "nos");
+        String base = "/api/events/" + event;
+        // TEST-NET-1: public, so allowed, and reaching nobody: the attempts fail and say so.
+        assertThat(api.call(nos, "POST", base + "/webhooks", "{\"url\": \"https://192.0.2.1/hook\"}").status())
+                .isEqualTo(201);
+        assertThat(api.call(nos, "PUT", base + "/contacts", "{\"addresses\": [\"desk@nos.example\"]}").status())
+                .isEqualTo(200);
+        assertThat(api.call(ApiClient.PLANNER, "POST", base + "/requests/n-1/reject", "{\"reason\": \"late\"}")
+                .status()).isEqualTo(200);
+
+        signInAsPlannerAndPick(event);
+        browser.findElement(By.cssSelector("#tabs a[data-view=notifications]")).click();
+        new Select(byId("notify-org")).selectByValue("nos");
+        wait.until(page -> byId("notify-endpoints").getText().contains("https://192.0.2.1/hook"));
+        assertThat(byId("notify-contacts").getText()).contains("desk@nos.example", "e-mail is off");
+        assertThat(byId("notify-deliveries").getText()).contains("request.rejected", "https://192.0.2.1/hook");
+        assertThat(byId("notify-feeds").getText()).contains("No feed");
+
+        browser.findElement(By.cssSelector("#notify-detail button[data-action=feed]")).click();
+        wait.until(page -> byId("notify-feed-url").getText().startsWith("webcal://"));
+        assertThat(byId("notify-feeds").getText()).startsWith("cal_");
+        String feed = byId("notify-feed-url").getText().replaceFirst("^webcal://", "http://");
+        assertThat(api.call(null, "GET", java.net.URI.create(feed).getPath(), null).body())
+                .contains("BEGIN:VCALENDAR");
+    }
+
+    @Test
     void beforeSignInOnlyTheSignInFormShowsAndAfterItThePickersTheTabsAndSignOut() {
         browser.get("http://localhost:" + port + "/");
         assertShowsOnlyTheSignInForm();
@@ -276,6 +313,18 @@ class ConsoleBrowserTest {
         assertThat(onClosedInFirst).isEqualTo(uses.get(closed).longValue());
         assertThat(changes).noneSatisfy(row -> assertThat(row.findElements(By.tagName("td")).get(1).getText())
                 .startsWith(closed + " "));
+    }
+
+    @Test
+    void aBroadcasterGetsACalendarAddressThatOpensWithoutTheKey() throws Exception {
+        signInAsNos("console-feed", Fixture.hague().zone("EDIT", 8)
+                .organisation("nos", OrganisationKind.BROADCASTER).document());
+        byId("subscribe").click();
+        wait.until(page -> byId("feed-url").getText().startsWith("webcal://"));
+        String feed = byId("feed-url").getText().replaceFirst("^webcal://", "http://");
+        var opened = new ApiClient(port).call(null, "GET", java.net.URI.create(feed).getPath(), null);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.body()).contains("BEGIN:VCALENDAR", "X-WR-TIMEZONE:Europe/Amsterdam");
     }
 
     @Test

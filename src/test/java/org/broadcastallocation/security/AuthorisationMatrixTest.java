@@ -53,6 +53,7 @@ class AuthorisationMatrixTest {
 
     private ApiClient api;
     private final Map<String, String> keys = new LinkedHashMap<>();
+    private String revFeed;
 
     /**
      * One row of the matrix: the controller mapping it covers (method, pattern and, where two mappings share a
@@ -120,6 +121,19 @@ class AuthorisationMatrixTest {
         POST ~/rounds/{round}/solve       | ~/rounds/2/solve?seconds=60 | -        | 401 403 403 202 403
         DELETE ~/rounds/{round}/solve     | ~/rounds/2/solve            | -        | 401 403 403 200 403
         POST ~/rounds/{round}/publish     | ~/rounds/1/publish          | -        | 401 403 403 200 403
+        POST ~/webhooks                   | ~/webhooks                  | webhook  | 401 201 201 201 403
+        GET ~/webhooks                    | ~/webhooks                  | -        | 401 200 200 200 200
+        POST ~/webhooks/{id}/secret       | ~/webhooks/{nos-webhook}/secret | -    | 401 200 404 200 403
+        DELETE ~/webhooks/{id}            | ~/webhooks/{nos-webhook}    | -        | 401 204 404 204 403
+        GET ~/deliveries                  | ~/deliveries                | -        | 401 200 200 200 200
+        POST ~/deliveries/{id}/redeliver  | ~/deliveries/{delivery}/redeliver | -  | 401 403 403 202 403
+        GET ~/contacts                    | ~/contacts?organisation=nos | -        | 401 200 404 200 200
+        PUT ~/contacts                    | ~/contacts?organisation=nos | contacts | 401 200 404 200 403
+        POST ~/calendar-feeds             | ~/calendar-feeds?organisation=nos | -  | 401 201 404 201 403
+        GET ~/calendar-feeds              | ~/calendar-feeds            | -        | 401 200 200 200 200
+        POST ~/calendar-feeds/{id}/rotate | ~/calendar-feeds/{nos-feed}/rotate | - | 401 200 404 200 403
+        DELETE ~/calendar-feeds/{id}      | ~/calendar-feeds/{nos-feed} | -        | 401 204 404 204 403
+        GET /calendars/{token}.ics        | {rev-feed}                  | -        | 200 200 200 200 200
         GET ~/resources                   | ~/resources                 | -        | 401 403 403 200 200
         GET ~/resources/{id}              | ~/resources/EB-01           | -        | 401 403 403 200 200
         PUT ~/resources/{id}              | ~/resources/EB-NEW          | resource | 401 403 403 200 403
@@ -162,6 +176,9 @@ class AuthorisationMatrixTest {
         bodies.put("resource", () -> "{\"type\": \"EDIT_BOOTH\", \"zone\": \"EDIT\", \"x\": 1, \"y\": 2}");
         bodies.put("zone", () -> "{\"fibreLinks\": 2}");
         bodies.put("org", () -> "{\"name\": \"New\", \"kind\": \"RADIO\", \"country\": \"NL\"}");
+        // TEST-NET-1 (RFC 5737): a public address that reaches nobody, so no test traffic leaves for the world.
+        bodies.put("webhook", () -> "{\"url\": \"https://192.0.2.1/hook\", \"events\": [\"round.published\"]}");
+        bodies.put("contacts", () -> "{\"addresses\": [\"desk@nos.example\"]}");
         return bodies;
     }
 
@@ -191,7 +208,8 @@ class AuthorisationMatrixTest {
             var wrong = new ArrayList<String>();
             for (String role : ROLES) {
                 int expected = row.expected(role);
-                var response = api.call(caller(role), row.method(), row.path(), body(row), row.headers());
+                var response = api.call(caller(role), row.method(), resolved(row.path()), body(row),
+                        row.headers());
                 cells[0]++;
                 if (response.status() != expected) {
                     wrong.add(role + ": " + response.status() + " (expected " + expected + ") " + response.body());
@@ -259,6 +277,13 @@ class AuthorisationMatrixTest {
         for (String organisation : List.of("nos", "bbc", "rev")) {
             keys.put(organisation, api.mintKey(EVENT, organisation));
         }
+        for (int i = 0; i < 2; i++) {
+            assertThat(api.call(keys.get("nos"), "POST", BASE + "/webhooks", bodies().get("webhook").get())
+                    .status()).isEqualTo(201);
+            assertThat(api.call(keys.get("nos"), "POST", BASE + "/calendar-feeds", null).status()).isEqualTo(201);
+        }
+        String feed = api.call(keys.get("rev"), "POST", BASE + "/calendar-feeds", null).json().get("url").asText();
+        revFeed = java.net.URI.create(feed).getPath();
         for (String id : List.of("m-1", "m-2", "m-3")) {
             assertThat(api.call(keys.get("nos"), "POST", BASE + "/requests", """
                     {"id": "%s", "type": "EDIT_BOOTH",
@@ -272,6 +297,29 @@ class AuthorisationMatrixTest {
                 .isEqualTo(202);
         awaitEnd(1);
         assertThat(api.call(ApiClient.PLANNER, "POST", BASE + "/rounds", null).status()).isEqualTo(201);
+    }
+
+    /**
+     * Paths to things made with a random id, found at the time of the call: nos's oldest webhook and calendar feed
+     * (two of each exist, so the owner and then the planner may each delete one), the latest delivery, and rev's
+     * feed address, which no row changes.
+     */
+    private String resolved(String path) {
+        if (path.contains("{nos-webhook}")) {
+            path = path.replace("{nos-webhook}", firstId("/webhooks?organisation=nos"));
+        }
+        if (path.contains("{nos-feed}")) {
+            path = path.replace("{nos-feed}", firstId("/calendar-feeds?organisation=nos"));
+        }
+        if (path.contains("{delivery}")) {
+            path = path.replace("{delivery}", firstId("/deliveries"));
+        }
+        return path.replace("{rev-feed}", revFeed);
+    }
+
+    private String firstId(String list) {
+        var items = api.call(ApiClient.PLANNER, "GET", BASE + list, null).json();
+        return items.isEmpty() ? "none" : items.get(0).get("id").asText();
     }
 
     private void awaitEnd(int round) {

@@ -1,0 +1,144 @@
+package org.broadcastallocation.notifications;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import org.broadcastallocation.events.Events;
+import org.broadcastallocation.requests.AllocationReleased;
+import org.broadcastallocation.requests.Pins;
+import org.broadcastallocation.requests.RequestRejectedByPlanner;
+import org.broadcastallocation.requests.RequestStatus;
+import org.broadcastallocation.requests.Requests;
+import org.broadcastallocation.requests.StoredRequest;
+import org.broadcastallocation.rounds.RoundPublished;
+
+/**
+ * Turns the facts other modules raise into outbox rows. A plain event listener runs in the raising thread, inside
+ * its transaction: the rows commit with the change or not at all, and what they say is the state being committed.
+ */
+@Component
+class NotificationWriter {
+
+    private final Events events;
+    private final Pins pins;
+    private final Requests requests;
+    private final WebhookEndpoints endpoints;
+    private final ContactAddresses contacts;
+    private final Outbox outbox;
+    private final MailSetting mail;
+    private final ObjectMapper json;
+
+    NotificationWriter(Events events, Pins pins, Requests requests, WebhookEndpoints endpoints,
+            ContactAddresses contacts, Outbox outbox, MailSetting mail, ObjectMapper json) {
+        this.events = events;
+        this.pins = pins;
+        this.requests = requests;
+        this.endpoints = endpoints;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.mail = mail;
+        this.json = json.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /** To each organisation that listens: its confirmed places and its waitlisted requests; to staff, the sums. */
+    @EventListener
+    void on(RoundPublished fact) {
+        var event = events.require(fact.eventId()).event();
+        var zone = ZoneId.of(event.timeZone());
+        var listening = new TreeSet<>(endpoints.organisationsSubscribed(fact.eventId(), "round.published"));
+        if (mail.on()) {
+            listening.addAll(contacts.organisationsWithAddresses(fact.eventId()));
+        }
+        int confirmed = 0;
+        int waitlisted = 0;
+        for (String organisation : listening) {
+            var own = requests.ofOrganisation(fact.eventId(), organisation);
+            var places = pins.ofOrganisation(fact.eventId(), organisation).stream()
+                    .map(pin -> new NoticeWording.Place(pin.requestId(), typeOf(own, pin.requestId()),
+                            pin.resourceId(), pin.start(), pin.end()))
+                    .toList();
+            var waiting = own.stream().filter(request -> request.status() == RequestStatus.WAITLISTED)
+                    .map(request -> new NoticeWording.Waiting(request.id(), request.request().type().name(),
+                            request.reasons()))
+                    .toList();
+            confirmed += places.size();
+            waitlisted += waiting.size();
+            send(fact.eventId(), NoticeWording.roundPublished(fact.eventId(), event.name(), zone, fact.round(),
+                    organisation, places, waiting));
+        }
+        var sums = new LinkedHashMap<String, Object>();
+        sums.put("event", fact.eventId());
+        sums.put("round", fact.round());
+        sums.put("publishedBy", fact.actor());
+        sums.put("organisationsTold", listening.size());
+        sums.put("confirmedTold", confirmed);
+        sums.put("waitlistedTold", waitlisted);
+        send(fact.eventId(), new Notice("round.published", null, sums, null));
+    }
+
+    @EventListener
+    void on(RequestRejectedByPlanner fact) {
+        var event = events.require(fact.eventId()).event();
+        var notice = NoticeWording.requestRejected(fact.eventId(), event.name(), fact.organisationId(),
+                fact.requestId(), fact.reason());
+        send(fact.eventId(), notice);
+        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+    }
+
+    @EventListener
+    void on(AllocationReleased fact) {
+        var event = events.require(fact.eventId()).event();
+        var notice = NoticeWording.allocationReleased(fact.eventId(), event.name(), ZoneId.of(event.timeZone()),
+                fact.organisationId(), fact.requestId(), fact.resourceId(), fact.start(), fact.end());
+        send(fact.eventId(), notice);
+        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+    }
+
+    /** One row per endpoint that asked for the type, and per contact address when e-mail is on. */
+    private void send(String eventId, Notice notice) {
+        var subscribed = endpoints.subscribed(eventId, notice.organisationId(), notice.type());
+        if (!subscribed.isEmpty()) {
+            var payload = new LinkedHashMap<String, Object>();
+            payload.put("type", notice.type());
+            payload.put("timestamp", OffsetDateTime.now(ZoneOffset.UTC));
+            payload.put("data", notice.data());
+            String body = write(payload);
+            subscribed.forEach(endpoint -> outbox.webhook(eventId, notice.organisationId(), endpoint.id(),
+                    notice.type(), body));
+        }
+        if (notice.mail() != null && notice.organisationId() != null && mail.on()) {
+            for (String address : contacts.of(eventId, notice.organisationId())) {
+                outbox.email(eventId, notice.organisationId(), address, notice.type(),
+                        write(new MailBody(address, notice.mail().subject(), notice.mail().text(),
+                                notice.mail().html())));
+            }
+        }
+    }
+
+    /** An e-mail as the outbox keeps it: ready to send. */
+    record MailBody(String to, String subject, String text, String html) {
+    }
+
+    private static String typeOf(List<StoredRequest> own, String requestId) {
+        return own.stream().filter(request -> request.id().equals(requestId)).findFirst()
+                .map(request -> request.request().type().name()).orElse("");
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a notification that cannot be written as JSON", e);
+        }
+    }
+}
