@@ -156,7 +156,7 @@ public class AllocationConstraints implements ConstraintProvider {
 
     Constraint pinnedStays(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Booking.class)
-                .filter(booking -> booking.isPinned() && !booking.getPinnedPlacement().equals(booking.getPlacement()))
+                .filter(booking -> booking.isPublished() && !booking.getPinnedPlacement().equals(booking.getPlacement()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((booking, score) -> new Justification.PinMoved(booking.getId(),
                         booking.getPinnedPlacement().resource().id(), booking.getPinnedPlacement().start()))

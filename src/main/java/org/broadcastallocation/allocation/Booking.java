@@ -27,6 +27,8 @@ public class Booking {
     private List<Integer> startRange;
     private Placement pinnedPlacement;
     private Placement previousPlacement;
+    /** Put where it is (or left out) by a planner's hand in this round: the solver keeps it there. */
+    private boolean placedByHand;
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "resources")
     private PlanResource resource;
@@ -121,10 +123,34 @@ public class Booking {
         return previousPlacement;
     }
 
-    /** Hard rule 9: a published allocation is never moved by the solver. */
+    /**
+     * Kept where it is by the solver: a published allocation (hard rule 9), or a planner's placement by hand in this
+     * round. Only the first is a promise: see {@link #isPublished}.
+     */
     @PlanningPin
     public boolean isPinned() {
+        return pinnedPlacement != null || placedByHand;
+    }
+
+    /** A published allocation, kept from an earlier round: a promise. */
+    public boolean isPublished() {
         return pinnedPlacement != null;
+    }
+
+    public boolean isPlacedByHand() {
+        return placedByHand;
+    }
+
+    /**
+     * A planner puts the booking here (null: leaves it unassigned) by hand; from now on the solver keeps it there.
+     * A published allocation is never placed by hand.
+     */
+    public void placeByHand(Placement placement) {
+        if (isPublished()) {
+            throw new IllegalStateException(id + " is published and stays where it was promised");
+        }
+        setPlacement(placement);
+        placedByHand = true;
     }
 
     public boolean isAssigned() {

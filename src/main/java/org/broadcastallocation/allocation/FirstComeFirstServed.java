@@ -30,7 +30,7 @@ public final class FirstComeFirstServed {
         var occupancy = new Occupancy();
         var waiting = new ArrayList<Booking>();
         for (Booking booking : plan.getBookings()) {
-            if (booking.isPinned()) {
+            if (booking.isPublished()) {
                 booking.setPlacement(booking.getPinnedPlacement());
                 occupancy.add(booking);
             } else {

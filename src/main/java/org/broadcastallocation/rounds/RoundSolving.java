@@ -52,6 +52,7 @@ public class RoundSolving {
     private final RoundOutcomes outcomes;
     private final AllocationEngine engine;
     private final RoundProgress progress;
+    private final HandPlacements hand;
     private final int heartbeatTimeout;
     private final long heartbeatMillis;
     private final int threads;
@@ -67,13 +68,14 @@ public class RoundSolving {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     RoundSolving(Rounds rounds, RoundOutcomes outcomes, AllocationEngine engine, RoundProgress progress,
-            @Value("${broadcast.rounds.solver-threads:1}") int threads,
+            HandPlacements hand, @Value("${broadcast.rounds.solver-threads:1}") int threads,
             @Value("${broadcast.rounds.heartbeat-timeout-seconds:30}") int heartbeatTimeout,
             @Value("${broadcast.rounds.heartbeat-interval-millis:2000}") long heartbeatMillis) {
         this.rounds = rounds;
         this.outcomes = outcomes;
         this.engine = engine;
         this.progress = progress;
+        this.hand = hand;
         this.heartbeatTimeout = heartbeatTimeout;
         this.heartbeatMillis = heartbeatMillis;
         this.threads = threads;
@@ -163,6 +165,8 @@ public class RoundSolving {
             var baseline = engine.firstCome(problem);
             var plan = PlanBuilder.build(problem);
             resume(plan, rounds.allocations(eventId, number));
+            // A planner's hand placements stay where the hand put them (pinned within the round).
+            RoundPlans.placeByHand(plan, hand.ofRound(eventId, number));
             round.solver = engine.solver().buildSolver(plan, limit);
             round.startedNanos = System.nanoTime();
             round.solver.addEventListener(event -> {

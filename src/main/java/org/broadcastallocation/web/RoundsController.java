@@ -86,7 +86,9 @@ public class RoundsController {
     public record Diff(int round, int other, int moved, int newlyServed, int newlyUnserved, List<Change> changes) {
     }
 
-    public record Bar(String request, String organisation, OffsetDateTime start, OffsetDateTime end, boolean pinned) {
+    /** {@code byHand}: a planner placed it there by hand in this round. */
+    public record Bar(String request, String organisation, OffsetDateTime start, OffsetDateTime end, boolean pinned,
+            boolean byHand) {
     }
 
     public record Lane(String resource, ResourceType type, List<Bar> allocations) {
@@ -227,7 +229,7 @@ public class RoundsController {
             if (lane != null) {
                 lane.allocations().add(new Bar(allocation.requestId(), organisations.get(allocation.requestId()),
                         LocalTimes.at(allocation.start(), zone), LocalTimes.at(allocation.end(), zone),
-                        allocation.pinned()));
+                        allocation.pinned(), allocation.byHand()));
             }
         }
         return List.copyOf(lanes.values());
