@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +42,8 @@ public class RequestDesk {
     static final int MAX_IDEMPOTENCY_KEY = 100;
     static final int MAX_REASON = 1_000;
 
+    /** Facts others act on (a freed place starts a fill), told once the transaction commits. */
+    private final ApplicationEventPublisher facts;
     private final Events events;
     private final EventCatalogue catalogue;
     private final Requests requests;
@@ -54,7 +57,8 @@ public class RequestDesk {
 
     public RequestDesk(Events events, EventCatalogue catalogue, Requests requests, Pins pins,
             IdempotencyKeys idempotency, AuditLog audit, SubmissionWriter writer, Clock clock,
-            @Qualifier("applicationTaskExecutor") Executor followUps) {
+            @Qualifier("applicationTaskExecutor") Executor followUps, ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.writer = writer;
         this.followUps = followUps;
         this.events = events;
@@ -173,8 +177,9 @@ public class RequestDesk {
         if (expected != current.version()) {
             throw new StaleVersion("request " + id, expected, current.version(), ifMatch != null);
         }
-        if (current.status() == RequestStatus.CONFIRMED) {
-            throw new Conflict("request " + id + " is confirmed; cancel it and submit a new one to change it");
+        if (current.status().holdsPlace()) {
+            throw new Conflict("request " + id + " is " + current.status().name().toLowerCase()
+                    + "; cancel it and submit a new one to change it");
         }
         if (!current.status().isOpen()) {
             throw new Conflict("request " + id + " is " + current.status() + " and can no longer change");
@@ -261,6 +266,9 @@ public class RequestDesk {
             throw new StaleVersion("request " + current.id(), current.version(), current.version() + 1, false);
         }
         pins.release(event.id(), current.id());
+        if (current.status().holdsPlace()) {
+            facts.publishEvent(new PlaceFreed(event.id(), current.id(), current.status()));
+        }
         var after = RequestView.of(requests.find(event.id(), current.id()).orElseThrow(), zone(event));
         audit.record(actor, status.name(), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
                 reason == null ? after : Map.of("request", after, "reason", reason));

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -53,6 +54,7 @@ public class RoundSolving {
     private final AllocationEngine engine;
     private final RoundProgress progress;
     private final HandPlacements hand;
+    private final ApplicationEventPublisher facts;
     private final int heartbeatTimeout;
     private final long heartbeatMillis;
     private final int threads;
@@ -68,7 +70,7 @@ public class RoundSolving {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     RoundSolving(Rounds rounds, RoundOutcomes outcomes, AllocationEngine engine, RoundProgress progress,
-            HandPlacements hand, @Value("${broadcast.rounds.solver-threads:1}") int threads,
+            HandPlacements hand, ApplicationEventPublisher facts, @Value("${broadcast.rounds.solver-threads:1}") int threads,
             @Value("${broadcast.rounds.heartbeat-timeout-seconds:30}") int heartbeatTimeout,
             @Value("${broadcast.rounds.heartbeat-interval-millis:2000}") long heartbeatMillis) {
         this.rounds = rounds;
@@ -76,6 +78,7 @@ public class RoundSolving {
         this.engine = engine;
         this.progress = progress;
         this.hand = hand;
+        this.facts = facts;
         this.heartbeatTimeout = heartbeatTimeout;
         this.heartbeatMillis = heartbeatMillis;
         this.threads = threads;
@@ -200,6 +203,7 @@ public class RoundSolving {
             log.info("Round {} of {} {}: {}", number, eventId, status, report.score());
             progress.end(new RoundProgress.Update(eventId, number, status.name(), report.solvingMillis(),
                     report.score().hard(), report.score().medium(), report.score().soft()));
+            facts.publishEvent(new RoundEnded(eventId, number, status, report.score().feasible()));
         } catch (RuntimeException e) {
             log.error("Round {} of {} failed", number, eventId, e);
             try {

@@ -101,6 +101,10 @@ public class SecurityConfiguration {
                         .hasAnyRole(BROADCASTER, PLANNER, OPERATOR)
                         .requestMatchers(GET, "/api/events/*/allocations", "/api/events/*/allocations.ics")
                         .hasRole(BROADCASTER)
+                        // Broadcasters answer the offers of fills; staff read them.
+                        .requestMatchers(POST, "/api/events/*/offers/*/accept", "/api/events/*/offers/*/decline")
+                        .hasRole(BROADCASTER)
+                        .requestMatchers(GET, "/api/events/*/offers").hasAnyRole(BROADCASTER, PLANNER, OPERATOR)
                         // Planners change things; operators and planners read.
                         .requestMatchers(GET, "/api/events/*/problem").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/**").hasAnyRole(PLANNER, OPERATOR)

@@ -44,6 +44,7 @@ import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportCsv;
 import org.broadcastallocation.report.ReportWorkbook;
 import org.broadcastallocation.rounds.RoundDesk;
+import org.broadcastallocation.rounds.RoundKind;
 import org.broadcastallocation.rounds.RoundProgress;
 import org.broadcastallocation.rounds.RoundStatus;
 import org.broadcastallocation.rounds.Rounds;
@@ -72,12 +73,13 @@ public class RoundsController {
 
     /**
      * A round as a planner follows it. {@code stale}: another round was published since this one's snapshot.
-     * {@code leftOut}: what its publish did not confirm although the round placed it, and why.
+     * {@code leftOut}: what its publish did not confirm although the round placed it, and why. {@code kind}: FULL, or
+     * FILL (planned at once for a freed place; its publish offers rather than confirms).
      */
     public record RoundView(String event, int round, RoundStatus status, AllocationReport.Score score,
             Long solvingMillis, Long elapsedMillis, int pinsVersion, boolean stale, String createdBy,
             OffsetDateTime createdAt, OffsetDateTime startedAt, OffsetDateTime endedAt, OffsetDateTime publishedAt,
-            String publishedBy, String solvingOn, List<Rounds.LeftOut> leftOut) {
+            String publishedBy, String solvingOn, List<Rounds.LeftOut> leftOut, RoundKind kind) {
     }
 
     public record Change(String request, String before, String after) {
@@ -284,6 +286,7 @@ public class RoundsController {
                 round.pinsVersion(), round.pinsVersion() != event.pinsVersion(), round.createdBy(),
                 LocalTimes.at(round.createdAt(), zone), LocalTimes.at(round.startedAt(), zone),
                 LocalTimes.at(round.endedAt(), zone), LocalTimes.at(round.publishedAt(), zone), round.publishedBy(),
-                round.status().claimed() ? round.claimedBy() : null, JsonColumns.read(round.leftOut(), LEFT_OUT));
+                round.status().claimed() ? round.claimedBy() : null, JsonColumns.read(round.leftOut(), LEFT_OUT),
+                round.kind());
     }
 }
