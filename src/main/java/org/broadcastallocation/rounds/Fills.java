@@ -59,7 +59,7 @@ class Fills {
     Fills(Rounds rounds, Events events, EventCatalogue catalogue, Requests requests, Offers offers,
             RoundSolving solving, RoundOutcomes outcomes, AuditLog audit, TransactionTemplate transaction,
             JdbcClient jdbc, @Qualifier("applicationTaskExecutor") Executor followUps,
-            @Value("${broadcast.fills.seconds:2}") int seconds) {
+            @Value("${broadcast.fills.seconds:1}") int seconds) {
         this.followUps = followUps;
         this.rounds = rounds;
         this.events = events;

@@ -63,7 +63,7 @@ class ConsoleBrowserTest {
     private static final String[] SIGNED_IN = {"pickers", "event-pick", "round-pick", "tabs", "who", "who-name",
         "sign-out"};
     private static final String[] VIEWS = {"view-round", "view-timeline", "view-site", "view-conflicts",
-        "view-organisation", "view-exports"};
+        "view-organisation", "view-exports", "view-hand"};
 
     @LocalServerPort
     int port;
@@ -334,6 +334,56 @@ class ConsoleBrowserTest {
         assertThat(stored.get("vehicle").get("lengthMetres").decimalValue()).isEqualByComparingTo("7.5");
         browser.findElement(By.cssSelector("#requests button[data-edit='van-1']")).click();
         assertThat(byId("f-length").getAttribute("value")).isEqualTo("7.5");
+    }
+
+    @Test
+    void aPlannerPicksARequestSeesWhereItCouldGoAndPlacesItByHand() throws Exception {
+        String event = "console-hand";
+        var document = (ObjectNode) json.readTree(json.writeValueAsString(Fixture.hague().zone("EDIT", 8)
+                .organisation("nos", OrganisationKind.BROADCASTER).organisation("bbc", OrganisationKind.BROADCASTER)
+                .organisation("cnn", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2)
+                .resource("EB-02", ResourceType.EDIT_BOOTH, "EDIT", 560, 0, 2)
+                .request("nos-1", "nos", ResourceType.EDIT_BOOTH).crew(2).submittedMay(1).and()
+                .request("bbc-1", "bbc", ResourceType.EDIT_BOOTH).crew(2).submittedMay(2).and()
+                .request("cnn-1", "cnn", ResourceType.EDIT_BOOTH).crew(2).submittedMay(3).and().document()));
+        ((ObjectNode) document.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", document.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        signInAsPlannerAndPick(event);
+        type("new-seconds", "1");
+        browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(page -> byId("round-facts").getText().contains("SOLVED"));
+        var first = report(event, 1);
+        String left = first.get("unassigned").get(0).get("request").asText();
+        var taken = first.get("allocations").get(0);
+
+        browser.findElement(By.cssSelector("#tabs a[data-view=hand]")).click();
+        assertThat(byId("fills").getText()).contains("No fills yet");
+        new Select(byId("hand-request")).selectByValue(left);
+        wait.until(page -> byId("hand-places").getText().contains("Nowhere"));
+        assertThat(byId("hand-places").getText()).contains("taken");
+
+        // The other request's booth freed by hand, the left-out one is recommended it, and placed there.
+        new Select(byId("hand-request")).selectByValue(taken.get("request").asText());
+        wait.until(page -> byId("hand-places").getText().contains("Now: " + taken.get("resource").asText()));
+        byId("hand-unassign").click();
+        wait.until(page -> byId("hand-answer").getText().contains("Score"));
+        new Select(byId("hand-request")).selectByValue(left);
+        By recommended = By.cssSelector("#hand-places button[data-resource='" + taken.get("resource").asText() + "']");
+        wait.until(page -> !page.findElements(recommended).isEmpty());
+        assertThat(byId("hand-places").getText()).contains("Serve requests +");
+        browser.findElement(recommended).click();
+        wait.until(page -> byId("hand-answer").getText().contains("no hard rule broken"));
+
+        var placed = report(event, 1).get("allocations");
+        assertThat(placed).anySatisfy(allocation -> {
+            assertThat(allocation.get("request").asText()).isEqualTo(left);
+            assertThat(allocation.get("resource").asText()).isEqualTo(taken.get("resource").asText());
+            assertThat(allocation.get("byHand").asBoolean()).isTrue();
+        });
+        assertThat(byId("round-solve").isEnabled()).as("a round changed by hand may be solved again").isTrue();
     }
 
     private ResponseEntity<String> planner(HttpMethod method, String path, String body) {
