@@ -86,6 +86,7 @@ async function place(where) {
   const request = $('hand-request').value;
   if (!request) throw new Error('Choose a request first.');
   const number = state.round.round;
+  $('hand-answer').textContent = '';
   const placed = await api.call('PUT', eventPath(`/rounds/${number}/allocations/${encodeURIComponent(request)}`),
     where);
   toast(`${request} placed by hand: ${placed.unassigned ? 'unassigned' : placed.resource}`);

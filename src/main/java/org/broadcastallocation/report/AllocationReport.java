@@ -32,7 +32,8 @@ public record AllocationReport(
 
     /** {@code byHand}: placed there by a planner's hand in this round (true), absent otherwise. */
     public record Allocation(String request, String organisation, ResourceType type, String resource,
-            OffsetDateTime start, OffsetDateTime end, boolean pinned, Boolean byHand) {
+            OffsetDateTime start, OffsetDateTime end, boolean pinned,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean byHand) {
 
         public Allocation(String request, String organisation, ResourceType type, String resource,
                 OffsetDateTime start, OffsetDateTime end, boolean pinned) {
@@ -45,7 +46,8 @@ public record AllocationReport(
      * broadcaster reads them: its own facts only, never a competitor's requests (see {@code Explainer}).
      */
     public record Unassigned(String request, String organisation, ResourceType type, int weight,
-            List<String> reasons, List<String> broadcasterReasons, Boolean byHand) {
+            List<String> reasons, List<String> broadcasterReasons,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean byHand) {
         public Unassigned {
             // A report written before broadcasters had their own wording tells them nothing rather than too much.
             broadcasterReasons = broadcasterReasons == null ? List.of() : broadcasterReasons;

@@ -375,6 +375,8 @@ class ConsoleBrowserTest {
         wait.until(page -> !page.findElements(recommended).isEmpty());
         assertThat(byId("hand-places").getText()).contains("Serve requests +");
         browser.findElement(recommended).click();
+        wait.until(page -> byId("toast").getText().contains(left + " placed by hand: "
+                + taken.get("resource").asText()));
         wait.until(page -> byId("hand-answer").getText().contains("no hard rule broken"));
 
         var placed = report(event, 1).get("allocations");
