@@ -127,7 +127,13 @@ public class RequestDesk {
         var submission = new Requests.Submission(eventId, request, idempotencyKey, json, actor(caller),
                 submitter.eventVersion(), submitter.organisation().kind());
         return writer.submit(submission).thenCompose(outcome -> switch (outcome) {
-            case ADDED -> CompletableFuture.completedFuture(new Submitted(201, request.id(), json));
+            case ADDED -> {
+                var deadline = submitter.event().requestDeadline();
+                if (deadline != null && request.submittedAt().isAfter(deadline)) {
+                    facts.publishEvent(new LateRequestArrived(eventId, request.id()));
+                }
+                yield CompletableFuture.completedFuture(new Submitted(201, request.id(), json));
+            }
             // By this key's first submission (a retry), or by another request.
             case ID_TAKEN -> CompletableFuture.supplyAsync(() -> {
                 var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);

@@ -25,6 +25,7 @@ import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.events.EventCatalogue;
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.problem.ProblemDocument;
+import org.broadcastallocation.requests.LateRequestArrived;
 import org.broadcastallocation.requests.PlaceFreed;
 import org.broadcastallocation.requests.RequestStatus;
 import org.broadcastallocation.requests.Requests;
@@ -80,14 +81,22 @@ class Fills {
      */
     @TransactionalEventListener(fallbackExecution = true)
     void placeFreed(PlaceFreed freed) {
+        planSoon(freed.eventId(), "place of " + freed.requestId() + " (" + freed.was() + ") freed");
+    }
+
+    /** Told once its submission committed (outside any transaction of this thread: the writer's own). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void lateRequestArrived(LateRequestArrived late) {
+        planSoon(late.eventId(), "late request " + late.requestId() + " arrived");
+    }
+
+    private void planSoon(String eventId, String why) {
         followUps.execute(() -> {
             try {
-                plan(freed.eventId(), "place of " + freed.requestId() + " (" + freed.was() + ") freed")
-                        .ifPresent(number -> start(freed.eventId(), number));
+                plan(eventId, why).ifPresent(number -> start(eventId, number));
             } catch (RuntimeException e) {
-                // The freeing stands whatever happens here; the place is planned by the next fill or full round.
-                log.warn("Could not plan a fill for {} of {}: {}", freed.requestId(), freed.eventId(),
-                        e.getMessage());
+                // What called for the fill stands whatever happens here; the next fill or full round plans it.
+                log.warn("Could not plan a fill of {} ({}): {}", eventId, why, e.getMessage());
             }
         });
     }
