@@ -1,5 +1,6 @@
 package org.broadcastallocation.rounds;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import org.broadcastallocation.audit.AuditLog;
+import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
 import org.broadcastallocation.common.RequestRejected;
 import org.broadcastallocation.events.EventCatalogue;
@@ -62,7 +64,7 @@ class OfferDesk {
     public Offers.Offer accept(Broadcaster caller, String eventId, String requestId) {
         var offer = ownOpen(caller, eventId, requestId);
         if (!offers.setRequestStatus(eventId, requestId, RequestStatus.CONFIRMED, List.of())) {
-            throw new org.broadcastallocation.common.Conflict("request " + requestId + " is no longer offered a"
+            throw new Conflict("request " + requestId + " is no longer offered a"
                     + " place (cancelled or rejected meanwhile)");
         }
         offers.decide(offer, Offers.OfferStatus.ACCEPTED, actor(caller));
@@ -123,7 +125,7 @@ class OfferDesk {
     private static Offers.Offer decided(Offers.Offer offer, Offers.OfferStatus status) {
         return new Offers.Offer(offer.eventId(), offer.requestId(), offer.organisation(), offer.round(),
                 offer.resourceId(), offer.start(), offer.end(), offer.madeAt(), offer.expiresAt(), status,
-                java.time.OffsetDateTime.now(), null);
+                OffsetDateTime.now(), null);
     }
 
     private static String actor(Broadcaster caller) {

@@ -9,6 +9,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import org.broadcastallocation.events.JsonColumns;
+import org.broadcastallocation.requests.RequestStatus;
+
 /**
  * Places offered by published fills, and the event's settings for them. An offer's time is the database's: its
  * expiry is made and judged by one clock, whichever instance looks.
@@ -90,12 +93,12 @@ class Offers {
      * An offered request's answer: CONFIRMED, or WAITLISTED again with why. False when it is no longer OFFERED
      * (cancelled meanwhile).
      */
-    boolean setRequestStatus(String eventId, String requestId, org.broadcastallocation.requests.RequestStatus status,
+    boolean setRequestStatus(String eventId, String requestId, RequestStatus status,
             List<String> reasons) {
         return jdbc.sql("""
                 update request set status = ?, reasons = cast(? as jsonb), version = version + 1, updated_at = now()
                 where event_id = ? and id = ? and status = 'OFFERED'""")
-                .params(status.name(), org.broadcastallocation.events.JsonColumns.write(reasons), eventId, requestId)
+                .params(status.name(), JsonColumns.write(reasons), eventId, requestId)
                 .update() == 1;
     }
 

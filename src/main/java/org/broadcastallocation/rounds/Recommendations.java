@@ -8,6 +8,7 @@ import ai.timefold.solver.core.api.score.analysis.ScoreAnalysis;
 import ai.timefold.solver.core.api.score.buildin.hardmediumsoft.HardMediumSoftScore;
 import org.springframework.stereotype.Service;
 
+import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.common.Conflict;
 import org.broadcastallocation.common.NotFound;
@@ -115,7 +116,7 @@ class Recommendations {
         return value > 0 ? "+" + value : String.valueOf(value);
     }
 
-    private static List<String> whyNowhere(org.broadcastallocation.allocation.AllocationPlan plan, Booking booking) {
+    private static List<String> whyNowhere(AllocationPlan plan, Booking booking) {
         return new Explainer(plan).reasons(booking).stream().map(Explainer.Reason::staff).toList();
     }
 }

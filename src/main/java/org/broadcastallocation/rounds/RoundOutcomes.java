@@ -34,8 +34,9 @@ import org.broadcastallocation.requests.StoredRequest;
  *     ({@link SnapshotChanges}); otherwise the request is left out of the publish, which says why.</li>
  * <li>Ending, numbering and publishing rounds of one event happen one at a time: each takes the event's row lock
  *     ({@link Events#lockPins}) first. The database refuses overlapping pins on a resource by itself.</li>
- * <li>A {@linkplain RoundKind#FILL fill} speaks only when published, and then offers (OFFERED, pinned, with an
- *     {@link Offers offer}) rather than confirms: its end writes no status, since it saw only the waitlisted.</li>
+ * <li>A {@linkplain RoundKind#FILL fill} speaks only when published, and then only offers (OFFERED, pinned, with an
+ *     {@link Offers offer}) rather than confirms: its end writes no status, and its publish none but the offers,
+ *     since it saw only the waitlisted and late.</li>
  * </ul>
  */
 @Service
@@ -98,6 +99,10 @@ class RoundOutcomes {
         var placed = round.kind() == RoundKind.FILL ? RequestStatus.OFFERED : RequestStatus.CONFIRMED;
         var offerSeconds = offers.settings(eventId).offerSeconds();
         var outcomes = outcomes(changes, report, now, placed, leftOut);
+        if (round.kind() == RoundKind.FILL) {
+            // A fill offers places and says nothing else: the waitlisted and late it left out stay as they were.
+            outcomes.values().removeIf(outcome -> outcome.status() != RequestStatus.OFFERED);
+        }
         var list = List.copyOf(outcomes.values());
         boolean[] written = requests.recordOutcomes(eventId, list);
         var places = new HashMap<String, AllocationReport.Allocation>();

@@ -1,5 +1,6 @@
 package org.broadcastallocation.rounds;
 
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class RoundPlans {
     }
 
     private static Placement placement(AllocationPlan plan, Booking booking, PlanResource resource,
-            java.time.OffsetDateTime start) {
+            OffsetDateTime start) {
         int minutes = plan.getTimeline().minutes(start);
         return new Placement(resource, minutes, minutes + booking.getDemand().durationMinutes());
     }

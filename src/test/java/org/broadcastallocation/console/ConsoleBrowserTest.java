@@ -40,6 +40,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
 import org.broadcastallocation.ServiceTest;
 import org.broadcastallocation.problem.OrganisationKind;
@@ -386,6 +387,42 @@ class ConsoleBrowserTest {
             assertThat(allocation.get("byHand").asBoolean()).isTrue();
         });
         assertThat(byId("round-solve").isEnabled()).as("a round changed by hand may be solved again").isTrue();
+        browser.findElement(By.cssSelector("#tabs a[data-view=timeline]")).click();
+        wait.until(page -> !page.findElements(By.cssSelector(".alloc[data-request='" + left
+                + "'][title*='placed by hand']")).isEmpty());
+    }
+
+    @Test
+    void aBroadcasterAcceptsThePlaceAFillOffersItOnItsPage() throws Exception {
+        String event = "console-offer";
+        signInAsNos(event, Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .organisation("bbc", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2)
+                .request("bbc-1", "bbc", ResourceType.EDIT_BOOTH).crew(2).priority(1).and()
+                .request("nos-1", "nos", ResourceType.EDIT_BOOTH).crew(2).priority(2).and().document());
+        // Over the API: bbc-1 confirmed, nos-1 waitlisted; bbc cancels, and the fill is published.
+        var api = new ApiClient(port);
+        var rounds = "/api/events/" + event + "/rounds";
+        assertThat(api.call("planner", "POST", rounds, "{}").status()).isEqualTo(201);
+        assertThat(api.call("planner", "POST", rounds + "/1/solve?seconds=1", null).status()).isEqualTo(202);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> round(event, 1).path("status").asText()
+                .equals("SOLVED"));
+        assertThat(api.call("planner", "POST", rounds + "/1/publish", null).status()).isEqualTo(200);
+        assertThat(api.call(api.mintKey(event, "bbc"), "DELETE", "/api/events/" + event + "/requests/bbc-1", null)
+                .status()).isEqualTo(200);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> round(event, 2).path("status").asText()
+                .equals("SOLVED"));
+        assertThat(api.call("planner", "POST", rounds + "/2/publish", null).status()).isEqualTo(200);
+
+        browser.navigate().refresh();
+        By accept = By.cssSelector("#offers button[data-accept='nos-1']");
+        wait.until(page -> !page.findElements(accept).isEmpty());
+        assertThat(byId("offers").getText()).contains("EB-01");
+        assertThat(byId("requests").getText()).contains("OFFERED");
+        browser.findElement(accept).click();
+        wait.until(page -> byId("requests").getText().contains("CONFIRMED"));
+        assertThat(byId("confirmed").getText()).contains("EB-01").contains("nos-1");
+        assertThat(byId("offers").getText()).contains("No offers");
     }
 
     private ResponseEntity<String> planner(HttpMethod method, String path, String body) {

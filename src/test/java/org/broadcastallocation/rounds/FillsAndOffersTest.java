@@ -5,8 +5,10 @@ import static org.broadcastallocation.ApiClient.PLANNER;
 import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -194,9 +196,9 @@ class FillsAndOffersTest {
     private Map<String, String> pins() {
         var pins = new HashMap<String, String>();
         jdbc.sql("select request_id, resource_id, starts_at from pinned_allocation where event_id = ?").param(event)
-                .query((java.sql.ResultSet row) -> {
+                .query((ResultSet row) -> {
                     pins.put(row.getString(1), row.getString(2) + " " + row.getObject(3,
-                            java.time.OffsetDateTime.class).toInstant());
+                            OffsetDateTime.class).toInstant());
                 });
         return pins;
     }
