@@ -272,7 +272,8 @@ public class RequestDesk {
             throw new StaleVersion("request " + current.id(), current.version(), current.version() + 1, false);
         }
         pins.release(event.id(), current.id());
-        if (current.status().holdsPlace()) {
+        // A broadcaster's cancellation is planned again at once; a planner who rejects is at the desk and decides.
+        if (current.status().holdsPlace() && status == RequestStatus.CANCELLED) {
             facts.publishEvent(new PlaceFreed(event.id(), current.id(), current.status()));
         }
         var after = RequestView.of(requests.find(event.id(), current.id()).orElseThrow(), zone(event));
