@@ -12,8 +12,9 @@ import * as conflicts from './conflicts.js';
 import * as organisation from './organisation.js';
 import * as exports from './exports.js';
 import * as notifications from './notifications.js';
+import * as hand from './hand.js';
 
-const views = { round, timeline, site, conflicts, organisation, notifications, exports };
+const views = { round, timeline, site, conflicts, organisation, notifications, exports, hand };
 
 async function signInWith(authorization) {
   api.signIn(authorization);
@@ -43,7 +44,8 @@ function session(s) {
 
 function roundsListed(s) {
   $('round-pick').innerHTML = s.rounds.length ? s.rounds.map((r) =>
-    `<option value="${r.round}">Round ${r.round} · ${r.status.toLowerCase()}</option>`).join('')
+    `<option value="${r.round}">Round ${r.round}${r.kind === 'FILL' ? ' (fill)' : ''} · ${r.status.toLowerCase()}`
+    + '</option>').join('')
     : '<option value="">No rounds yet</option>';
   if (s.round) $('round-pick').value = s.round.round;
 }

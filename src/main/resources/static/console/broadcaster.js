@@ -29,7 +29,16 @@ async function signIn(key) {
 }
 
 async function refresh() {
-  [mine, confirmed] = await Promise.all([api.get(path('/requests')), api.get(path('/allocations'))]);
+  let offers;
+  [mine, confirmed, offers] = await Promise.all([api.get(path('/requests')), api.get(path('/allocations')),
+    api.get(path('/offers'))]);
+  const open = offers.filter((o) => o.status === 'OPEN');
+  // A place freed by another's cancellation, offered until it expires: take it or let it go to the next in line.
+  $('offers').innerHTML = open.length ? `<ul>${open.map((o) => `<li>${esc(o.resourceId)}: ${esc(o.start)} – `
+    + `${esc(o.end)} for request ${esc(o.requestId)}, until ${esc(o.expiresAt)} `
+    + `<button type="button" data-accept="${esc(o.requestId)}">Accept</button> `
+    + `<button type="button" data-decline="${esc(o.requestId)}">Decline</button></li>`).join('')}</ul>`
+    : '<p class="muted">No offers: when a place frees up, it may be offered to a waitlisted request.</p>';
   $('requests').innerHTML = '<thead><tr><th scope="col">Request</th><th scope="col">Type</th>'
     + '<th scope="col">Window</th><th scope="col">Status</th><th scope="col">Why</th><th scope="col"></th></tr></thead>'
     + `<tbody>${mine.map((r) => `<tr><td>${esc(r.id)}</td><td>${esc(TYPE_NAMES[r.type] ?? r.type)}</td>`
@@ -120,6 +129,19 @@ $('requests').addEventListener('click', async (event) => {
       toast(`Cancelled ${cancel.dataset.cancel}`);
       await refresh();
     }
+  } catch (error) {
+    toast(error.message);
+  }
+});
+$('offers').addEventListener('click', async (event) => {
+  const answer = event.target.closest('[data-accept], [data-decline]');
+  if (!answer) return;
+  const accept = answer.hasAttribute('data-accept');
+  const request = accept ? answer.dataset.accept : answer.dataset.decline;
+  try {
+    await api.call('POST', path(`/offers/${encodeURIComponent(request)}/${accept ? 'accept' : 'decline'}`));
+    toast(`${accept ? 'Accepted' : 'Declined'} the offer for ${request}`);
+    await refresh();
   } catch (error) {
     toast(error.message);
   }

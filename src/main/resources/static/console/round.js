@@ -30,7 +30,7 @@ function roundsChanged(s) {
     + '<th scope="col">Score</th><th scope="col">Created</th><th scope="col">Solving time</th>'
     + '<th scope="col">Published</th></tr></thead><tbody>'
     + s.rounds.slice().reverse().map((r) => `<tr><td><button type="button" class="link" data-round="${r.round}">`
-      + `Round ${r.round}</button></td><td>${esc(r.status)}${r.stale ? ' (stale)' : ''}</td><td>${score(r.score)}</td>`
+      + `Round ${r.round}${r.kind === 'FILL' ? ' (fill)' : ''}</button></td><td>${esc(r.status)}${r.stale ? ' (stale)' : ''}</td><td>${score(r.score)}</td>`
       + `<td>${when(r.createdAt)} by ${esc(r.createdBy)}</td><td>${r.elapsedMillis == null ? '—'
         : (r.elapsedMillis / 1000).toFixed(1) + ' s'}</td>`
       + `<td>${r.publishedAt ? `${when(r.publishedAt)} by ${esc(r.publishedBy)}` : ''}</td></tr>`).join('')
@@ -48,7 +48,10 @@ function roundChanged(s) {
   ] : [['Round', 'none yet: create one']];
   $('round-facts').innerHTML = facts.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('');
   const planner = s.me?.role === 'PLANNER';
-  $('round-solve').disabled = !planner || !r || !['CREATED', 'STOPPED', 'INTERRUPTED'].includes(r.status);
+  // A solved round is solved again once changed by hand: the solver works around the hand placements.
+  const byHand = [...(s.report?.allocations ?? []), ...(s.report?.unassigned ?? [])].some((a) => a.byHand);
+  $('round-solve').disabled = !planner || !r || !(['CREATED', 'STOPPED', 'INTERRUPTED'].includes(r.status)
+    || (r.status === 'SOLVED' && byHand));
   $('round-stop').disabled = !planner || !['QUEUED', 'SOLVING'].includes(r?.status);
   $('round-publish').disabled = !planner || !r || !['SOLVED', 'STOPPED', 'INTERRUPTED'].includes(r.status)
     || r.stale;

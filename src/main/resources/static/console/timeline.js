@@ -101,10 +101,11 @@ function render(s) {
         const left = px(Date.parse(bar.start));
         const barWidth = Math.max(3, px(Date.parse(bar.end)) - left);
         const label = `${bar.request} · ${bar.organisation} · ${span(bar.start, bar.end)}`
-          + (pinned ? ' · published' : '');
+          + (pinned ? ' · published' : '') + (bar.byHand ? ' · placed by hand' : '');
         html.push(`<div class="alloc${pinned ? ' pinned' : ''}" tabindex="0" role="button" data-request="`
           + `${esc(bar.request)}" style="left:${left}px;width:${barWidth}px;background:${colour(bar.organisation)}"`
-          + ` title="${esc(label)}" aria-label="${esc(label)}">${pinned ? '◆ ' : ''}${esc(bar.request)}</div>`);
+          + ` title="${esc(label)}" aria-label="${esc(label)}">${pinned ? '◆ ' : ''}${bar.byHand ? '✋ ' : ''}`
+          + `${esc(bar.request)}</div>`);
       }
       html.push('</div></div>');
     }

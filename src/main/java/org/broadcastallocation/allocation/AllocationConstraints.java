@@ -156,7 +156,7 @@ public class AllocationConstraints implements ConstraintProvider {
 
     Constraint pinnedStays(ConstraintFactory factory) {
         return factory.forEachIncludingUnassigned(Booking.class)
-                .filter(booking -> booking.pinned() && !booking.pinnedPlacement().equals(booking.placement()))
+                .filter(booking -> booking.published() && !booking.pinnedPlacement().equals(booking.placement()))
                 .penalize(HardMediumSoftScore.ONE_HARD)
                 .justifyWith((booking, score) -> new Justification.PinMoved(booking.id(),
                         booking.pinnedPlacement().resource().id(), booking.pinnedPlacement().start()))

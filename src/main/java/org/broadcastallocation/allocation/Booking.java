@@ -30,10 +30,12 @@ public class Booking {
     @ValueRangeProvider(id = "starts")
     private List<Integer> startRange;
     private Placement pinnedPlacement;
-    /** Hard rule 9: a published allocation is never moved by the solver. */
+    /** Hard rule 9: a published allocation is never moved by the solver; nor is a placement by hand. */
     @PlanningPin
     private boolean pinned;
     private Placement previousPlacement;
+    /** Put where it is (or left out) by a planner's hand in this round: the solver keeps it there. */
+    private boolean placedByHand;
 
     @PlanningVariable(allowsUnassigned = true, valueRangeProviderRefs = "resources")
     private PlanResource resource;
@@ -111,8 +113,34 @@ public class Booking {
         return previousPlacement;
     }
 
+    /**
+     * Kept where it is by the solver: a published allocation (hard rule 9), or a planner's placement by hand in this
+     * round. Only the first is a promise: see {@link #published}.
+     */
     public boolean pinned() {
         return pinned;
+    }
+
+    /** A published allocation, kept from an earlier round: a promise. */
+    public boolean published() {
+        return pinnedPlacement != null;
+    }
+
+    public boolean placedByHand() {
+        return placedByHand;
+    }
+
+    /**
+     * A planner puts the booking here (null: leaves it unassigned) by hand; from now on the solver keeps it there.
+     * A published allocation is never placed by hand.
+     */
+    public void placeByHand(Placement placement) {
+        if (published()) {
+            throw new IllegalStateException(id + " is published and stays where it was promised");
+        }
+        place(placement);
+        placedByHand = true;
+        pinned = true;
     }
 
     public boolean assigned() {

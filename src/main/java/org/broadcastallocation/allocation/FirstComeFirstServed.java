@@ -30,7 +30,7 @@ public final class FirstComeFirstServed {
         var occupancy = new Occupancy();
         var waiting = new ArrayList<Booking>();
         for (Booking booking : plan.getBookings()) {
-            if (booking.pinned()) {
+            if (booking.published()) {
                 booking.place(booking.pinnedPlacement());
                 occupancy.add(booking);
             } else {

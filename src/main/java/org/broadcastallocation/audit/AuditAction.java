@@ -22,5 +22,9 @@ public enum AuditAction {
     /** An organisation's contact e-mail addresses set. */
     SET_CONTACTS,
     /** A calendar feed address made, given a new secret, or revoked. */
-    CREATE_CALENDAR_FEED, ROTATE_CALENDAR_FEED, REVOKE_CALENDAR_FEED
+    CREATE_CALENDAR_FEED, ROTATE_CALENDAR_FEED, REVOKE_CALENDAR_FEED,
+    /** A request placed, moved or left out by a planner's hand in a round. */
+    HAND_PLACE,
+    /** A fill's offer accepted or declined by its organisation, or let expire; an event's fill settings changed. */
+    ACCEPT_OFFER, DECLINE_OFFER, EXPIRE_OFFER, FILL_SETTINGS
 }

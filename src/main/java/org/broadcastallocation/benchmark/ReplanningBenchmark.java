@@ -25,7 +25,10 @@ import org.broadcastallocation.problem.ProblemDocument.Placement;
  * on it dropped) and a second round with 10 served requests withdrawn, each solved by the previous production
  * solver (cold, as before) and by today's (warm from {@code previousAllocations}), in the same process. Prints per
  * round: the score, and against round 1 the requests moved, newly unserved and newly served, the requests that had
- * to move (those on the closed resource) counted apart. A benchmark, not a test: it asserts nothing.
+ * to move (those on the closed resource) counted apart. Then the fill: round 1 published (every placement pinned),
+ * one served request cancelled, and the fill the service plans at once (only the waitlisted compete for the freed
+ * place), timed from its snapshot to its solution with the service's budget ({@code -Dreplan.fillSeconds=}, 1 as in
+ * {@code broadcast.fills.seconds}). A benchmark, not a test: it asserts nothing.
  *
  * <pre>
  * ./mvnw -q compile exec:java -Dexec.mainClass=org.broadcastallocation.benchmark.ReplanningBenchmark \
@@ -67,6 +70,8 @@ public final class ReplanningBenchmark {
                     first.getScore(), previous.size());
             var closure = closing(document, previous, closed);
             var cancellations = withdrawing(document, previous, 10, new Random(repeat));
+            benchmark.fill(document, previous, Duration.ofSeconds(Long.getLong("replan.fillSeconds", 1)),
+                    new Random(repeat));
             for (var candidate : candidates) {
                 benchmark.round(candidate.solver(repeat), candidate.name(), "closed " + closed, closure, previous,
                         seconds, onResource(previous, closed));
@@ -74,6 +79,33 @@ public final class ReplanningBenchmark {
                         seconds, Set.of());
             }
         }
+    }
+
+    /**
+     * Round 1 published, one of its served requests cancelled: the fill snapshot (the rest pinned, the unserved as
+     * the waitlist) solved as the service solves a fill. Prints its time, score and whether the freed place is taken.
+     */
+    void fill(ProblemDocument document, List<Placement> published, Duration limit, Random random) {
+        var cancelled = published.get(random.nextInt(published.size()));
+        var pins = published.stream().filter(pin -> !pin.request().equals(cancelled.request())).toList();
+        var served = new HashSet<String>();
+        published.forEach(pin -> served.add(pin.request()));
+        var snapshot = new ProblemDocument(document.event(), document.zones(), document.organisations(),
+                document.resources(), document.requests().stream().filter(request -> !request.id()
+                        .equals(cancelled.request())).toList(), pins, List.of());
+        int waitlisted = snapshot.requests().size() - pins.size();
+        long started = System.nanoTime();
+        var plan = PlanBuilder.build(snapshot);
+        var best = AllocationSolver.withProjectConfig().solve(plan, limit, progress -> {
+        });
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        var after = placements(best);
+        long newlyServed = after.stream().filter(placement -> !served.contains(placement.request())).count();
+        boolean freedTaken = after.stream().anyMatch(placement -> !served.contains(placement.request())
+                && placement.resource().equals(cancelled.resource()));
+        out.printf("  fill after cancelling %s (%s): %d ms (budget %d s), %s, %d of %d waitlisted served, freed"
+                + " place %s%n", cancelled.request(), cancelled.resource(), millis, limit.toSeconds(),
+                best.getScore(), newlyServed, waitlisted, freedTaken ? "taken" : "left free (nobody fits)");
     }
 
     /** The document as a what-if with the resource closed sees it. */

@@ -96,7 +96,7 @@ public class EventCatalogue {
         var stored = events.require(eventId);
         var zone = ZoneId.of(stored.event().timeZone());
         var open = requests.withStatus(eventId, List.of(RequestStatus.SUBMITTED, RequestStatus.ALLOCATED,
-                RequestStatus.WAITLISTED, RequestStatus.CONFIRMED));
+                RequestStatus.WAITLISTED, RequestStatus.OFFERED, RequestStatus.CONFIRMED));
         var openIds = new HashSet<String>();
         var documentRequests = new ArrayList<ProblemDocument.Request>();
         for (StoredRequest request : open) {

@@ -30,8 +30,15 @@ public record AllocationReport(
     public record Score(int hard, int medium, int soft, boolean feasible) {
     }
 
+    /** {@code byHand}: placed there by a planner's hand in this round (true), absent otherwise. */
     public record Allocation(String request, String organisation, ResourceType type, String resource,
-            OffsetDateTime start, OffsetDateTime end, boolean pinned) {
+            OffsetDateTime start, OffsetDateTime end, boolean pinned,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean byHand) {
+
+        public Allocation(String request, String organisation, ResourceType type, String resource,
+                OffsetDateTime start, OffsetDateTime end, boolean pinned) {
+            this(request, organisation, type, resource, start, end, pinned, null);
+        }
     }
 
     /**
@@ -39,10 +46,16 @@ public record AllocationReport(
      * broadcaster reads them: its own facts only, never a competitor's requests (see {@code Explainer}).
      */
     public record Unassigned(String request, String organisation, ResourceType type, int weight,
-            List<String> reasons, List<String> broadcasterReasons) {
+            List<String> reasons, List<String> broadcasterReasons,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean byHand) {
         public Unassigned {
             // A report written before broadcasters had their own wording tells them nothing rather than too much.
             broadcasterReasons = broadcasterReasons == null ? List.of() : broadcasterReasons;
+        }
+
+        public Unassigned(String request, String organisation, ResourceType type, int weight, List<String> reasons,
+                List<String> broadcasterReasons) {
+            this(request, organisation, type, weight, reasons, broadcasterReasons, null);
         }
     }
 

@@ -56,12 +56,12 @@ public final class ReportBuilder {
             if (booking.assigned()) {
                 allocations.add(new Allocation(booking.id(), request.organisation(), request.type(),
                         booking.resource().id(), timeline.at(booking.start()), timeline.at(booking.end()),
-                        booking.pinned()));
+                        booking.published(), byHand(booking)));
             } else {
                 var reasons = explainer.reasons(booking);
                 unassigned.add(new Unassigned(booking.id(), request.organisation(), request.type(),
                         booking.weight(), reasons.stream().map(Explainer.Reason::staff).toList(),
-                        reasons.stream().map(Explainer.Reason::broadcaster).toList()));
+                        reasons.stream().map(Explainer.Reason::broadcaster).toList(), byHand(booking)));
             }
         }
         allocations.sort(Comparator.comparing(Allocation::resource).thenComparing(Allocation::start)
@@ -97,6 +97,11 @@ public final class ReportBuilder {
         return new AllocationReport(document.event().id(), round, status, strategy, score(score), solvingMillis,
                 allocations, unassigned, constraints, score.hardScore() < 0 ? hardViolations : null, summary,
                 comparison);
+    }
+
+    /** Marked only when true: a report without hand placements reads as before. */
+    private static Boolean byHand(Booking booking) {
+        return booking.placedByHand() ? Boolean.TRUE : null;
     }
 
     public static AllocationReport.Score score(HardMediumSoftScore score) {

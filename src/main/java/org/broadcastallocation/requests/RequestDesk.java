@@ -39,13 +39,14 @@ public class RequestDesk {
 
     static final int MAX_REASON = 1_000;
 
+    /** Facts others act on (a freed place starts a fill), told once the transaction commits. */
+    private final ApplicationEventPublisher facts;
     private final Events events;
     private final Requests requests;
     private final Pins pins;
     private final AuditLog audit;
     private final RequestIntake intake;
     private final Clock clock;
-    private final ApplicationEventPublisher facts;
 
     RequestDesk(Events events, Requests requests, Pins pins, AuditLog audit, RequestIntake intake, Clock clock,
             ApplicationEventPublisher facts) {
@@ -75,9 +76,9 @@ public class RequestDesk {
         if (expected != current.version()) {
             throw new StaleVersion("request " + id, expected, current.version(), ifMatch != null);
         }
-        if (current.status() == RequestStatus.CONFIRMED) {
-            throw new RequestAlreadyConfirmed("request " + id + " is confirmed; cancel it and submit a new one to"
-                    + " change it");
+        if (current.status().holdsPlace()) {
+            throw new RequestAlreadyConfirmed("request " + id + " is " + current.status().name().toLowerCase()
+                    + "; cancel it and submit a new one to change it");
         }
         if (!current.status().isOpen()) {
             throw new RequestAlreadyClosed("request " + id + " is " + current.status() + " and can no longer change");
@@ -176,6 +177,10 @@ public class RequestDesk {
             throw new StaleVersion("request " + current.id(), current.version(), current.version() + 1, false);
         }
         pins.release(event.id(), current.id());
+        // A broadcaster's cancellation is planned again at once; a planner who rejects is at the desk and decides.
+        if (current.status().holdsPlace() && status == RequestStatus.CANCELLED) {
+            facts.publishEvent(new PlaceFreed(event.id(), current.id(), current.status()));
+        }
         var after = RequestView.of(requests.find(event.id(), current.id()).orElseThrow(), zone(event));
         audit.record(actor, closing(status), event.id(), "request", current.id(), RequestView.of(current, zone(event)),
                 reason == null ? after : Map.of("request", after, "reason", reason));

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -39,9 +40,11 @@ public class SubmissionDesk {
     private final Clock clock;
     /** Where a submission's rare second steps run (they read the database): Spring Boot's task pool. */
     private final Executor followUps;
+    private final ApplicationEventPublisher facts;
 
     SubmissionDesk(RequestIntake intake, IdempotencyKeys idempotency, SubmissionWriter writer, Clock clock,
-            @Qualifier("applicationTaskExecutor") Executor followUps) {
+            @Qualifier("applicationTaskExecutor") Executor followUps, ApplicationEventPublisher facts) {
+        this.facts = facts;
         this.intake = intake;
         this.idempotency = idempotency;
         this.writer = writer;
@@ -106,7 +109,14 @@ public class SubmissionDesk {
         var submission = new Requests.Submission(eventId, request, idempotencyKey, json, actor(caller),
                 submitter.eventVersion(), submitter.organisation().kind());
         return writer.submit(submission).thenCompose(outcome -> switch (outcome) {
-            case ADDED -> CompletableFuture.completedFuture(new Submitted(201, request.id(), json));
+            case ADDED -> {
+                // A late request may be fitted at once by a fill (rounds listen); it is committed by now.
+                var deadline = submitter.event().requestDeadline();
+                if (deadline != null && request.submittedAt().isAfter(deadline)) {
+                    facts.publishEvent(new LateRequestArrived(eventId, request.id()));
+                }
+                yield CompletableFuture.completedFuture(new Submitted(201, request.id(), json));
+            }
             // By this key's first submission (a retry), or by another request.
             case ID_TAKEN -> CompletableFuture.supplyAsync(() -> {
                 var earlier = idempotencyKey == null ? null : replayOrNull(caller, eventId, idempotencyKey);

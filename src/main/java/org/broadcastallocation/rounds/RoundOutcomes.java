@@ -35,6 +35,9 @@ import org.broadcastallocation.requests.StoredRequest;
  *     ({@link SnapshotChanges}); otherwise the request is left out of the publish, which says why.</li>
  * <li>Ending, numbering and publishing rounds of one event happen one at a time: each takes the event's row lock
  *     ({@link Events#lockPins}) first. The database refuses overlapping pins on a resource by itself.</li>
+ * <li>A {@linkplain RoundKind#FILL fill} speaks only when published, and then only offers (OFFERED, pinned, with an
+ *     {@link Offers offer}) rather than confirms: its end writes no status, and its publish none but the offers,
+ *     since it saw only the waitlisted and late.</li>
  * </ul>
  */
 @Service
@@ -46,10 +49,12 @@ class RoundOutcomes {
     private final Requests requests;
     private final Pins pins;
     private final AuditLog audit;
+    private final Offers offers;
     private final ApplicationEventPublisher facts;
 
     RoundOutcomes(Rounds rounds, Events events, Sites sites, Requests requests, Pins pins, AuditLog audit,
-            ApplicationEventPublisher facts) {
+            Offers offers, ApplicationEventPublisher facts) {
+        this.offers = offers;
         this.facts = facts;
         this.rounds = rounds;
         this.events = events;
@@ -72,7 +77,7 @@ class RoundOutcomes {
             return false;
         }
         var round = rounds.find(eventId, number).orElseThrow();
-        if (round.builtOnPins(pinsVersion)) {
+        if (round.builtOnPins(pinsVersion) && round.kind() == RoundKind.FULL) {
             var now = requests.ofEvent(eventId);
             requests.recordOutcomes(eventId, outcomes(changes(eventId, number, snapshot, now), report, now,
                     RequestStatus.ALLOCATED, new ArrayList<>()).values().stream().toList());
@@ -94,7 +99,13 @@ class RoundOutcomes {
         var now = requests.ofEvent(eventId);
         var changes = changes(eventId, number, rounds.problem(eventId, number), now);
         var leftOut = new ArrayList<Rounds.LeftOut>();
-        var outcomes = outcomes(changes, report, now, RequestStatus.CONFIRMED, leftOut);
+        var placed = round.kind() == RoundKind.FILL ? RequestStatus.OFFERED : RequestStatus.CONFIRMED;
+        var offerSeconds = offers.settings(eventId).offerSeconds();
+        var outcomes = outcomes(changes, report, now, placed, leftOut);
+        if (round.kind() == RoundKind.FILL) {
+            // A fill offers places and says nothing else: the waitlisted and late it left out stay as they were.
+            outcomes.values().removeIf(outcome -> outcome.status() != RequestStatus.OFFERED);
+        }
         var list = List.copyOf(outcomes.values());
         boolean[] written = requests.recordOutcomes(eventId, list);
         var places = new HashMap<String, AllocationReport.Allocation>();
@@ -102,7 +113,7 @@ class RoundOutcomes {
         int confirmed = 0;
         for (int i = 0; i < list.size(); i++) {
             var outcome = list.get(i);
-            if (outcome.status() != RequestStatus.CONFIRMED) {
+            if (outcome.status() != placed) {
                 continue;
             }
             if (!written[i]) {
@@ -117,12 +128,19 @@ class RoundOutcomes {
                 throw new RoundOverPublishedAllocation("round " + number + " would place " + outcome.id()
                         + " over a published allocation on " + place.resource() + "; create a new round");
             }
+            if (placed == RequestStatus.OFFERED) {
+                var offer = offers.make(eventId, outcome.id(), number, place.resource(), place.start(), place.end(),
+                        offerSeconds);
+                facts.publishEvent(new OfferMade(eventId, offer.requestId(), offer.organisation(), number,
+                        offer.resourceId(), offer.start(), offer.end(), offer.expiresAt()));
+            }
             confirmed++;
         }
         events.bumpPinsVersion(eventId);
         rounds.markPublished(eventId, number, actor, leftOut);
         audit.record(actor, AuditAction.PUBLISH_ROUND, eventId, "round", String.valueOf(number), null,
-                Map.of("confirmed", confirmed, "waitlisted", report.unassigned().size(), "leftOut", leftOut,
+                Map.of(placed == RequestStatus.OFFERED ? "offered" : "confirmed", confirmed, "waitlisted",
+                        report.unassigned().size(), "leftOut", leftOut,
                         "score", report.score()));
         facts.publishEvent(new RoundPublished(eventId, number, actor));
         return rounds.find(eventId, number).orElseThrow();
@@ -141,7 +159,7 @@ class RoundOutcomes {
 
     /**
      * Where the round's word puts each request that awaits an outcome, where that changes anything: {@code placed}
-     * (ALLOCATED or CONFIRMED) or WAITLISTED with its reasons for those the round saw as they are now, SUBMITTED
+     * (ALLOCATED, CONFIRMED or, for a fill, OFFERED) or WAITLISTED with its reasons for those the round saw as they are now, SUBMITTED
      * again for the others (amended since, or submitted after the snapshot: the round does not speak for them).
      */
     private static Map<String, Requests.Outcome> outcomes(SnapshotChanges changes, AllocationReport report,
@@ -155,7 +173,7 @@ class RoundOutcomes {
         var outcomes = new java.util.LinkedHashMap<String, Requests.Outcome>();
         for (var request : now) {
             var allocation = allocated.get(request.id());
-            if (allocation != null && placed == RequestStatus.CONFIRMED) {
+            if (allocation != null && placed != RequestStatus.ALLOCATED) {
                 var why = changes.whyNotPromised(request.id(), allocation.resource());
                 if (why.isPresent()) {
                     leftOut.add(new Rounds.LeftOut(request.id(), why.get()));
@@ -169,7 +187,7 @@ class RoundOutcomes {
             if (!changes.sawAsItIs(request.id())) {
                 status = RequestStatus.SUBMITTED;
             } else if (allocation != null) {
-                boolean promised = placed != RequestStatus.CONFIRMED
+                boolean promised = placed == RequestStatus.ALLOCATED
                         || changes.whyNotPromised(request.id(), allocation.resource()).isEmpty();
                 status = promised ? placed : RequestStatus.SUBMITTED;
             } else if (waitlisted.containsKey(request.id())) {

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import org.broadcastallocation.allocation.AllocationPlan;
@@ -64,6 +65,8 @@ public class RoundSolving {
     private final RoundOutcomes outcomes;
     private final AllocationEngine engine;
     private final RoundProgress progress;
+    private final HandPlacements hand;
+    private final ApplicationEventPublisher facts;
     private final long heartbeatMillis;
     private final int threads;
     private final ExecutorService solvers;
@@ -78,12 +81,15 @@ public class RoundSolving {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     RoundSolving(Rounds rounds, RoundOutcomes outcomes, AllocationEngine engine, RoundProgress progress,
+            HandPlacements hand, ApplicationEventPublisher facts,
             @Value("${broadcast.rounds.solver-threads:1}") int threads,
             @Value("${broadcast.rounds.heartbeat-interval-millis:2000}") long heartbeatMillis) {
         this.rounds = rounds;
         this.outcomes = outcomes;
         this.engine = engine;
         this.progress = progress;
+        this.hand = hand;
+        this.facts = facts;
         this.heartbeatMillis = heartbeatMillis;
         this.threads = threads;
         this.solvers = Executors.newFixedThreadPool(threads);
@@ -172,6 +178,8 @@ public class RoundSolving {
             var baseline = engine.firstCome(problem);
             var plan = PlanBuilder.build(problem);
             resume(plan, rounds.allocations(eventId, number));
+            // A planner's hand placements stay where the hand put them (pinned within the round).
+            RoundPlans.placeByHand(plan, hand.ofRound(eventId, number));
             round.solver = engine.solver().buildSolver(plan, limit);
             round.startedNanos = System.nanoTime();
             round.solver.addEventListener(event -> {
@@ -205,6 +213,7 @@ public class RoundSolving {
             log.info("Round {} of {} {}: {}", number, eventId, status, report.score());
             progress.end(new RoundProgress.Update(eventId, number, status.name(), report.solvingMillis(),
                     report.score().hard(), report.score().medium(), report.score().soft()));
+            facts.publishEvent(new RoundEnded(eventId, number, status, report.score().feasible()));
         } catch (RuntimeException e) {
             log.error("Round {} of {} failed", number, eventId, e);
             try {

@@ -15,7 +15,9 @@ import org.broadcastallocation.problem.ResourceType;
  */
 final class RoundTimeline {
 
-    record Bar(String request, String organisation, OffsetDateTime start, OffsetDateTime end, boolean pinned) {
+    /** {@code byHand}: a planner placed it there by hand in this round. */
+    record Bar(String request, String organisation, OffsetDateTime start, OffsetDateTime end, boolean pinned,
+            boolean byHand) {
     }
 
     record Lane(String resource, ResourceType type, List<Bar> allocations) {
@@ -37,7 +39,7 @@ final class RoundTimeline {
             if (lane != null) {
                 lane.allocations().add(new Bar(allocation.requestId(), organisations.get(allocation.requestId()),
                         LocalTimes.at(allocation.start(), zone), LocalTimes.at(allocation.end(), zone),
-                        allocation.pinned()));
+                        allocation.pinned(), allocation.byHand()));
             }
         }
         return List.copyOf(lanes.values());

@@ -15,12 +15,13 @@ import org.broadcastallocation.report.AllocationReport;
 /**
  * A round as a planner follows it, times in the event's own offset. {@code stale}: another round was published since
  * this one's snapshot, so it can no longer publish. {@code solvingOn}: the instance that holds it, while one does.
- * {@code leftOut}: what its publish did not confirm although the round placed it, and why.
+ * {@code leftOut}: what its publish did not confirm although the round placed it, and why. {@code kind}: FULL, or
+ * FILL (planned at once for a freed place; its publish offers rather than confirms).
  */
 record RoundView(String event, int round, RoundStatus status, AllocationReport.Score score, Long solvingMillis,
         Long elapsedMillis, int pinsVersion, boolean stale, String createdBy, OffsetDateTime createdAt,
         OffsetDateTime startedAt, OffsetDateTime endedAt, OffsetDateTime publishedAt, String publishedBy,
-        String solvingOn, List<Rounds.LeftOut> leftOut) {
+        String solvingOn, List<Rounds.LeftOut> leftOut, RoundKind kind) {
 
     private static final TypeReference<List<Rounds.LeftOut>> LEFT_OUT = new TypeReference<>() { };
 
@@ -35,6 +36,7 @@ record RoundView(String event, int round, RoundStatus status, AllocationReport.S
                 round.pinsVersion(), !round.builtOnPins(event.pinsVersion()), round.createdBy(),
                 LocalTimes.at(round.createdAt(), zone), LocalTimes.at(round.startedAt(), zone),
                 LocalTimes.at(round.endedAt(), zone), LocalTimes.at(round.publishedAt(), zone), round.publishedBy(),
-                round.status().claimed() ? round.claimedBy() : null, JsonColumns.read(round.leftOut(), LEFT_OUT));
+                round.status().claimed() ? round.claimedBy() : null, JsonColumns.read(round.leftOut(), LEFT_OUT),
+                round.kind());
     }
 }

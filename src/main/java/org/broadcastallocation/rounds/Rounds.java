@@ -30,7 +30,7 @@ public class Rounds {
     private static final String COLUMNS = """
             event_id, number, status, created_at, created_by, overrides::text, pins_version, time_limit_seconds,
             claimed_by, heartbeat_at, started_at, ended_at, score_hard, score_medium, score_soft, solving_millis,
-            published_at, published_by, stop_requested, left_out::text""";
+            published_at, published_by, stop_requested, left_out::text, kind""";
 
     private static final TypeReference<List<ProblemDocument.Resource>> RESOURCES = new TypeReference<>() { };
 
@@ -47,7 +47,7 @@ public class Rounds {
             String overrides, int pinsVersion, Integer timeLimitSeconds, String claimedBy,
             OffsetDateTime heartbeatAt, OffsetDateTime startedAt, OffsetDateTime endedAt, Integer hard,
             Integer medium, Integer soft, Long solvingMillis, OffsetDateTime publishedAt, String publishedBy,
-            boolean stopRequested, String leftOut) {
+            boolean stopRequested, String leftOut, RoundKind kind) {
 
         /**
          * A round publishes once, when it has ended, breaks no hard rule, and was built on the pins of the moment:
@@ -80,21 +80,26 @@ public class Rounds {
     public record LeftOut(String request, String reason) {
     }
 
-    /** A placement a round decided, as stored. */
+    /** A placement a round decided, as stored; {@code byHand}: a planner put it there by hand. */
     public record Placed(String requestId, String resourceId, OffsetDateTime start, OffsetDateTime end,
-            boolean pinned) {
+            boolean pinned, boolean byHand) {
     }
 
     public int create(String eventId, String createdBy, Object overrides, ProblemDocument problem, int pinsVersion,
             Integer timeLimitSeconds) {
+        return create(eventId, createdBy, overrides, problem, pinsVersion, timeLimitSeconds, RoundKind.FULL);
+    }
+
+    public int create(String eventId, String createdBy, Object overrides, ProblemDocument problem, int pinsVersion,
+            Integer timeLimitSeconds, RoundKind kind) {
         return jdbc.sql("""
                 insert into round (event_id, number, status, created_by, overrides, problem, pins_version,
-                                   time_limit_seconds)
+                                   time_limit_seconds, kind)
                 select :event, coalesce(max(number), 0) + 1, 'CREATED', :by, cast(:overrides as jsonb),
-                       cast(:problem as jsonb), :pins, :limit
+                       cast(:problem as jsonb), :pins, :limit, :kind
                 from round where event_id = :event
                 returning number""")
-                .param("event", eventId).param("by", createdBy)
+                .param("event", eventId).param("by", createdBy).param("kind", kind.name())
                 .param("overrides", JsonColumns.write(overrides)).param("problem", JsonColumns.write(problem))
                 .param("pins", pinsVersion).param("limit", timeLimitSeconds)
                 .query(Integer.class).single();
@@ -149,13 +154,15 @@ public class Rounds {
 
     /**
      * Takes the round for this instance if nobody has it, as SOLVING (a solver is free) or QUEUED (it waits for one);
-     * false when it is not to be had.
+     * false when it is not to be had. A SOLVED round is solved again only once a planner changed it by hand.
      */
     public boolean claim(String eventId, int number, String instance, RoundStatus as) {
         return jdbc.sql("""
                 update round set status = ?, queued_from = status, claimed_by = ?, heartbeat_at = now(),
                     started_at = now(), ended_at = null, stop_requested = false, version = version + 1
-                where event_id = ? and number = ? and status in ('CREATED', 'STOPPED', 'INTERRUPTED')""")
+                where event_id = ? and number = ? and (status in ('CREATED', 'STOPPED', 'INTERRUPTED')
+                    or status = 'SOLVED' and exists (select 1 from round_hand_placement h
+                        where h.event_id = round.event_id and h.round_number = round.number))""")
                 .params(as.name(), instance, eventId, number).update() == 1;
     }
 
@@ -234,16 +241,38 @@ public class Rounds {
                         report.score().soft(), report.solvingMillis(), eventId, number, instance)
                 .update();
         if (updated == 1) {
-            jdbc.sql("delete from round_allocation where event_id = ? and round_number = ?").params(eventId, number)
-                    .update();
-            // One batch: a 3,000-request round is saved with every heartbeat.
-            batch.batchUpdate("""
-                    insert into round_allocation (event_id, round_number, request_id, resource_id, starts_at,
-                        ends_at, pinned) values (?, ?, ?, ?, ?, ?, ?)""",
-                    report.allocations().stream().map(allocation -> new Object[] {eventId, number,
-                            allocation.request(), allocation.resource(), allocation.start(), allocation.end(),
-                            allocation.pinned()}).toList());
+            writeAllocations(eventId, number, report);
         }
+    }
+
+    /**
+     * A planner's change by hand to an ended, unpublished round (held under {@link #lock}): its report and score
+     * replaced. False when the round is solving, queued or published meanwhile.
+     */
+    public boolean replaceEndedReport(String eventId, int number, AllocationReport report) {
+        int updated = jdbc.sql("""
+                update round set report = cast(? as json), score_hard = ?, score_medium = ?, score_soft = ?,
+                    version = version + 1
+                where event_id = ? and number = ? and status in ('SOLVED', 'STOPPED', 'INTERRUPTED')""")
+                .params(JsonColumns.write(report), report.score().hard(), report.score().medium(),
+                        report.score().soft(), eventId, number)
+                .update();
+        if (updated == 1) {
+            writeAllocations(eventId, number, report);
+        }
+        return updated == 1;
+    }
+
+    private void writeAllocations(String eventId, int number, AllocationReport report) {
+        jdbc.sql("delete from round_allocation where event_id = ? and round_number = ?").params(eventId, number)
+                .update();
+        // One batch: a 3,000-request round is saved with every heartbeat.
+        batch.batchUpdate("""
+                insert into round_allocation (event_id, round_number, request_id, resource_id, starts_at,
+                    ends_at, pinned) values (?, ?, ?, ?, ?, ?, ?)""",
+                report.allocations().stream().map(allocation -> new Object[] {eventId, number,
+                        allocation.request(), allocation.resource(), allocation.start(), allocation.end(),
+                        allocation.pinned()}).toList());
     }
 
     /** Ends the round solved here; false when it is no longer this instance's to end (recovery interrupted it). */
@@ -272,12 +301,16 @@ public class Rounds {
 
     public List<Placed> allocations(String eventId, int number) {
         return jdbc.sql("""
-                select request_id, resource_id, starts_at, ends_at, pinned from round_allocation
-                where event_id = ? and round_number = ? order by resource_id, starts_at, request_id""")
+                select a.request_id, a.resource_id, a.starts_at, a.ends_at, a.pinned, h.request_id is not null
+                from round_allocation a
+                left join round_hand_placement h on h.event_id = a.event_id and h.round_number = a.round_number
+                    and h.request_id = a.request_id and h.resource_id = a.resource_id
+                    and h.starts_at = a.starts_at
+                where a.event_id = ? and a.round_number = ? order by a.resource_id, a.starts_at, a.request_id""")
                 .params(eventId, number)
                 .query((row, index) -> new Placed(row.getString(1), row.getString(2),
                         row.getObject(3, OffsetDateTime.class), row.getObject(4, OffsetDateTime.class),
-                        row.getBoolean(5)))
+                        row.getBoolean(5), row.getBoolean(6)))
                 .list();
     }
 
@@ -302,6 +335,6 @@ public class Rounds {
                 row.getObject(11, OffsetDateTime.class), row.getObject(12, OffsetDateTime.class),
                 (Integer) row.getObject(13), (Integer) row.getObject(14), (Integer) row.getObject(15),
                 (Long) row.getObject(16), row.getObject(17, OffsetDateTime.class), row.getString(18),
-                row.getBoolean(19), row.getString(20));
+                row.getBoolean(19), row.getString(20), RoundKind.valueOf(row.getString(21)));
     }
 }

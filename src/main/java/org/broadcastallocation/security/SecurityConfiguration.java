@@ -111,6 +111,10 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/events/*/webhooks", "/api/events/*/webhooks/**",
                                 "/api/events/*/contacts", "/api/events/*/calendar-feeds",
                                 "/api/events/*/calendar-feeds/**").hasAnyRole(BROADCASTER, PLANNER)
+                        // Broadcasters answer the offers of fills; staff read them.
+                        .requestMatchers(POST, "/api/events/*/offers/*/accept", "/api/events/*/offers/*/decline")
+                        .hasRole(BROADCASTER)
+                        .requestMatchers(GET, "/api/events/*/offers").hasAnyRole(BROADCASTER, PLANNER, OPERATOR)
                         // Planners change things; operators and planners read.
                         .requestMatchers(GET, "/api/events/*/problem").hasRole(PLANNER)
                         .requestMatchers(GET, "/api/**").hasAnyRole(PLANNER, OPERATOR)

@@ -65,7 +65,7 @@ class ConsoleBrowserTest {
     private static final String[] SIGNED_IN = {"pickers", "event-pick", "round-pick", "tabs", "who", "who-name",
         "sign-out"};
     private static final String[] VIEWS = {"view-round", "view-timeline", "view-site", "view-conflicts",
-        "view-organisation", "view-notifications", "view-exports"};
+        "view-organisation", "view-notifications", "view-exports", "view-hand"};
 
     @LocalServerPort
     int port;
@@ -383,6 +383,94 @@ class ConsoleBrowserTest {
         assertThat(stored.get("vehicle").get("lengthMetres").decimalValue()).isEqualByComparingTo("7.5");
         browser.findElement(By.cssSelector("#requests button[data-edit='van-1']")).click();
         assertThat(byId("f-length").getAttribute("value")).isEqualTo("7.5");
+    }
+
+    @Test
+    void aPlannerPicksARequestSeesWhereItCouldGoAndPlacesItByHand() throws Exception {
+        String event = "console-hand";
+        var document = (ObjectNode) json.readTree(json.writeValueAsString(Fixture.hague().zone("EDIT", 8)
+                .organisation("nos", OrganisationKind.BROADCASTER).organisation("bbc", OrganisationKind.BROADCASTER)
+                .organisation("cnn", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2)
+                .resource("EB-02", ResourceType.EDIT_BOOTH, "EDIT", 560, 0, 2)
+                .request("nos-1", "nos", ResourceType.EDIT_BOOTH).crew(2).submittedMay(1).and()
+                .request("bbc-1", "bbc", ResourceType.EDIT_BOOTH).crew(2).submittedMay(2).and()
+                .request("cnn-1", "cnn", ResourceType.EDIT_BOOTH).crew(2).submittedMay(3).and().document()));
+        ((ObjectNode) document.get("event")).put("id", event);
+        assertThat(planner(HttpMethod.POST, "/api/events", document.toString()).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        signInAsPlannerAndPick(event);
+        type("new-seconds", "1");
+        browser.findElement(By.cssSelector("#new-round button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(page -> byId("round-facts").getText().contains("SOLVED"));
+        var first = report(event, 1);
+        String left = first.get("unassigned").get(0).get("request").asText();
+        var taken = first.get("allocations").get(0);
+
+        browser.findElement(By.cssSelector("#tabs a[data-view=hand]")).click();
+        assertThat(byId("fills").getText()).contains("No fills yet");
+        new Select(byId("hand-request")).selectByValue(left);
+        wait.until(page -> byId("hand-places").getText().contains("Nowhere"));
+        assertThat(byId("hand-places").getText()).contains("taken");
+
+        // The other request's booth freed by hand, the left-out one is recommended it, and placed there.
+        new Select(byId("hand-request")).selectByValue(taken.get("request").asText());
+        wait.until(page -> byId("hand-places").getText().contains("Now: " + taken.get("resource").asText()));
+        byId("hand-unassign").click();
+        wait.until(page -> byId("hand-answer").getText().contains("Score"));
+        new Select(byId("hand-request")).selectByValue(left);
+        By recommended = By.cssSelector("#hand-places button[data-resource='" + taken.get("resource").asText() + "']");
+        wait.until(page -> !page.findElements(recommended).isEmpty());
+        assertThat(byId("hand-places").getText()).contains("Serve requests +");
+        browser.findElement(recommended).click();
+        wait.until(page -> byId("toast").getText().contains(left + " placed by hand: "
+                + taken.get("resource").asText()));
+        wait.until(page -> byId("hand-answer").getText().contains("no hard rule broken"));
+
+        var placed = report(event, 1).get("allocations");
+        assertThat(placed).anySatisfy(allocation -> {
+            assertThat(allocation.get("request").asText()).isEqualTo(left);
+            assertThat(allocation.get("resource").asText()).isEqualTo(taken.get("resource").asText());
+            assertThat(allocation.get("byHand").asBoolean()).isTrue();
+        });
+        assertThat(byId("round-solve").isEnabled()).as("a round changed by hand may be solved again").isTrue();
+        browser.findElement(By.cssSelector("#tabs a[data-view=timeline]")).click();
+        wait.until(page -> !page.findElements(By.cssSelector(".alloc[data-request='" + left
+                + "'][title*='placed by hand']")).isEmpty());
+    }
+
+    @Test
+    void aBroadcasterAcceptsThePlaceAFillOffersItOnItsPage() throws Exception {
+        String event = "console-offer";
+        signInAsNos(event, Fixture.hague().zone("EDIT", 8).organisation("nos", OrganisationKind.BROADCASTER)
+                .organisation("bbc", OrganisationKind.BROADCASTER)
+                .resource("EB-01", ResourceType.EDIT_BOOTH, "EDIT", 550, 0, 2)
+                .request("bbc-1", "bbc", ResourceType.EDIT_BOOTH).crew(2).priority(1).and()
+                .request("nos-1", "nos", ResourceType.EDIT_BOOTH).crew(2).priority(2).and().document());
+        // Over the API: bbc-1 confirmed, nos-1 waitlisted; bbc cancels, and the fill is published.
+        var api = new ApiClient(port);
+        var rounds = "/api/events/" + event + "/rounds";
+        assertThat(api.call("planner", "POST", rounds, "{}").status()).isEqualTo(201);
+        assertThat(api.call("planner", "POST", rounds + "/1/solve?seconds=1", null).status()).isEqualTo(202);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> round(event, 1).path("status").asText()
+                .equals("SOLVED"));
+        assertThat(api.call("planner", "POST", rounds + "/1/publish", null).status()).isEqualTo(200);
+        assertThat(api.call(api.mintKey(event, "bbc"), "DELETE", "/api/events/" + event + "/requests/bbc-1", null)
+                .status()).isEqualTo(200);
+        new WebDriverWait(browser, Duration.ofSeconds(60)).until(page -> round(event, 2).path("status").asText()
+                .equals("SOLVED"));
+        assertThat(api.call("planner", "POST", rounds + "/2/publish", null).status()).isEqualTo(200);
+
+        browser.navigate().refresh();
+        By accept = By.cssSelector("#offers button[data-accept='nos-1']");
+        wait.until(page -> !page.findElements(accept).isEmpty());
+        assertThat(byId("offers").getText()).contains("EB-01");
+        assertThat(byId("requests").getText()).contains("OFFERED");
+        browser.findElement(accept).click();
+        wait.until(page -> byId("requests").getText().contains("CONFIRMED"));
+        assertThat(byId("confirmed").getText()).contains("EB-01").contains("nos-1");
+        assertThat(byId("offers").getText()).contains("No offers");
     }
 
     private ResponseEntity<String> planner(HttpMethod method, String path, String body) {

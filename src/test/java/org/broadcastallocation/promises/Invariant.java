@@ -4,7 +4,7 @@ package org.broadcastallocation.promises;
 enum Invariant {
     PROMISE_KEPT("a CONFIRMED request stays CONFIRMED at its pinned resource and start until its organisation"
             + " cancels it or a planner rejects it"),
-    PIN_FITS("every pin belongs to a CONFIRMED request and fits the request as it is now (type, window, duration,"
+    PIN_FITS("every pin belongs to a CONFIRMED (or, offered by a fill, OFFERED) request and fits the request as it is now (type, window, duration,"
             + " capacity)"),
     NO_OVERLAP("no two pins overlap on a resource"),
     PUBLISH_SERIALISED("of two rounds built on the same pins, one publishes and the other is refused as stale (409)"),

@@ -148,7 +148,8 @@ final class InvariantChecker {
             var pin = pins.get(id);
             String promised = id + ", confirmed at " + promise.resource() + " " + promise.start() + " (publish of step "
                     + promise.publishedAtStep() + ")";
-            if (request == null || !request.status().equals("CONFIRMED")) {
+            // A published fill's place is held for its request as OFFERED until it is accepted (CONFIRMED).
+            if (request == null || !(request.status().equals("CONFIRMED") || request.status().equals("OFFERED"))) {
                 broken.add(new Broken(Invariant.PROMISE_KEPT, promised + ", is now "
                         + (request == null ? "gone" : request.status()) + " though nobody cancelled or rejected it"));
             }
@@ -165,7 +166,8 @@ final class InvariantChecker {
         for (var pin : pins) {
             var request = requests.get(pin.request());
             var resource = resources.get(pin.resource());
-            if (request == null || !request.status().equals("CONFIRMED")) {
+            // A published fill's place is held for its request as OFFERED until it is accepted (CONFIRMED).
+            if (request == null || !(request.status().equals("CONFIRMED") || request.status().equals("OFFERED"))) {
                 broken.add(new Broken(Invariant.PIN_FITS, "pin of " + pin.request() + " at " + pin + ", but the"
                         + " request is " + (request == null ? "gone" : request.status())));
                 continue;

@@ -25,8 +25,8 @@ class RoundAnalysisTest {
                 .request("r-2", "nos", EDIT_BOOTH).slot(60).and()
                 .request("r-3", "nos", EDIT_BOOTH).slot(60).document();
         // Two requests on the one booth at once, and the third left out.
-        var placed = List.of(new Rounds.Placed("r-1", "EB-01", at("24 09:00"), at("24 10:00"), false),
-                new Rounds.Placed("r-2", "EB-01", at("24 09:30"), at("24 10:30"), false));
+        var placed = List.of(new Rounds.Placed("r-1", "EB-01", at("24 09:00"), at("24 10:00"), false, false),
+                new Rounds.Placed("r-2", "EB-01", at("24 09:30"), at("24 10:30"), false, false));
 
         var rules = RoundAnalysis.of(problem, placed, engine.scoring());
 

@@ -33,12 +33,12 @@ class RoundDiffTest {
     void theSameInstantWrittenInAnotherOffsetIsNoMove() {
         var before = List.of(placed("r-1", "EB-01", "24 09:00"));
         var after = List.of(new Rounds.Placed("r-1", "EB-01", at("24 09:00").withOffsetSameInstant(
-                java.time.ZoneOffset.UTC), at("24 10:00"), false));
+                java.time.ZoneOffset.UTC), at("24 10:00"), false, false));
 
         assertThat(RoundDiff.between(1, before, 2, after).changes()).isEmpty();
     }
 
     private static Rounds.Placed placed(String request, String resource, String start) {
-        return new Rounds.Placed(request, resource, at(start), at(start).plusHours(1), false);
+        return new Rounds.Placed(request, resource, at(start), at(start).plusHours(1), false, false);
     }
 }

@@ -24,8 +24,8 @@ class RoundTimelineTest {
     @Test
     void oneLanePerResourceOfTheSnapshotInItsOrderEachWithItsAllocationsInTheEventsOwnTime() {
         var utc = at("24 09:00").withOffsetSameInstant(java.time.ZoneOffset.UTC);
-        var lanes = RoundTimeline.of(site, List.of(new Rounds.Placed("r-1", "EB-02", utc, utc.plusHours(2), true),
-                new Rounds.Placed("r-2", "TV-01", at("25 10:00"), at("25 11:00"), false)), null);
+        var lanes = RoundTimeline.of(site, List.of(new Rounds.Placed("r-1", "EB-02", utc, utc.plusHours(2), true, false),
+                new Rounds.Placed("r-2", "TV-01", at("25 10:00"), at("25 11:00"), false, false)), null);
 
         assertThat(lanes).extracting(RoundTimeline.Lane::resource).containsExactly("EB-01", "EB-02", "TV-01");
         assertThat(lanes.get(0).allocations()).isEmpty();
@@ -40,7 +40,7 @@ class RoundTimelineTest {
     @Test
     void aTypeKeepsOnlyItsLanesAndAnAllocationOnAResourceNotInTheSnapshotIsLeftOut() {
         var lanes = RoundTimeline.of(site, List.of(new Rounds.Placed("r-1", "EB-09", at("24 09:00"),
-                at("24 10:00"), false), new Rounds.Placed("r-2", "TV-01", at("25 10:00"), at("25 11:00"), false)),
+                at("24 10:00"), false, false), new Rounds.Placed("r-2", "TV-01", at("25 10:00"), at("25 11:00"), false, false)),
                 EDIT_BOOTH);
 
         assertThat(lanes).extracting(RoundTimeline.Lane::resource).containsExactly("EB-01", "EB-02");

@@ -53,7 +53,7 @@ class RoundViewTest {
             OffsetDateTime ended) {
         return new Rounds.Round("test", 1, status, utc(at("24 08:00")), "planner", null, pinsVersion, null,
                 "instance-a", null, utc(started), utc(ended), status.ended() ? 0 : null, 0, -10, null, null, null,
-                false, null);
+                false, null, RoundKind.FULL);
     }
 
     private static OffsetDateTime utc(OffsetDateTime time) {

@@ -120,6 +120,13 @@ class AuthorisationMatrixTest {
         GET ~/rounds/{round}/diff/{other} | ~/rounds/1/diff/2           | -        | 401 403 403 200 200
         POST ~/rounds/{round}/solve       | ~/rounds/2/solve?seconds=60 | -        | 401 403 403 202 403
         DELETE ~/rounds/{round}/solve     | ~/rounds/2/solve            | -        | 401 403 403 200 403
+      GET ~/rounds/{round}/requests/{request}/recommendations | ~/rounds/1/requests/m-1/recommendations | - | 401 403 403 200 200
+      PUT ~/rounds/{round}/allocations/{request} | ~/rounds/1/allocations/m-1 | hand | 401 403 403 200 403
+        GET ~/offers                      | ~/offers                    | -        | 401 200 200 200 200
+        POST ~/offers/{request}/accept    | ~/offers/m-1/accept         | -        | 401 404 404 403 403
+        POST ~/offers/{request}/decline   | ~/offers/m-1/decline        | -        | 401 404 404 403 403
+        GET ~/fill-settings               | ~/fill-settings             | -        | 401 403 403 200 200
+        PUT ~/fill-settings               | ~/fill-settings             | fills    | 401 403 403 200 403
         POST ~/rounds/{round}/publish     | ~/rounds/1/publish          | -        | 401 403 403 200 403
         POST ~/webhooks                   | ~/webhooks                  | webhook  | 401 201 201 201 403
         GET ~/webhooks                    | ~/webhooks                  | -        | 401 200 200 200 200
@@ -173,6 +180,8 @@ class AuthorisationMatrixTest {
         bodies.put("amend", () -> request.replace("{", "{\"version\": " + version("m-1") + ", "));
         bodies.put("reject", () -> "{\"reason\": \"duplicate\"}");
         bodies.put("round", () -> "{\"seconds\": 5}");
+        bodies.put("hand", () -> "{\"unassigned\": true}");
+        bodies.put("fills", () -> "{\"offerSeconds\": 3600, \"fillsPublishThemselves\": false}");
         bodies.put("resource", () -> "{\"type\": \"EDIT_BOOTH\", \"zone\": \"EDIT\", \"x\": 1, \"y\": 2}");
         bodies.put("zone", () -> "{\"fibreLinks\": 2}");
         bodies.put("org", () -> "{\"name\": \"New\", \"kind\": \"RADIO\", \"country\": \"NL\"}");
