@@ -68,6 +68,14 @@ public final class AllocationSolver {
         return config;
     }
 
+    /** How long a round solves: {@code timeLimit} when given, else the configured spent limit (null: none). */
+    public Duration spentLimit(Duration timeLimit) {
+        if (timeLimit != null || config.getTerminationConfig() == null) {
+            return timeLimit;
+        }
+        return config.getTerminationConfig().getSpentLimit();
+    }
+
     /**
      * Solves in place and returns the best plan found. {@code timeLimit} replaces the configured spent limit when
      * given; the solver also stops at once when the plan's score bound is reached, since nothing can improve then.

@@ -9,6 +9,7 @@ import org.broadcastallocation.allocation.AllocationSolver.BestScore;
 import org.broadcastallocation.allocation.FirstComeFirstServed;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.allocation.Scoring;
+import org.broadcastallocation.allocation.bound.BoundSearch;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportBuilder;
@@ -59,8 +60,11 @@ public final class AllocationEngine {
             return reports.build(document, baseline, null, "SOLVED", "fcfs", millisSince(started), null);
         }
         started = System.nanoTime();
-        AllocationPlan best = solver.solve(PlanBuilder.build(document), timeLimit, onNewBest);
-        return reports.build(document, best, null, "SOLVED", "optimise", millisSince(started), baseline);
+        var plan = PlanBuilder.build(document);
+        var bound = BoundSearch.start(plan, solver.spentLimit(timeLimit), BoundSearch.WORKERS);
+        AllocationPlan best = solver.solve(plan, timeLimit, onNewBest);
+        return reports.build(document, best, null, "SOLVED", "optimise", millisSince(started), baseline,
+                bound.finish());
     }
 
     private static long millisSince(long nanos) {

@@ -31,6 +31,7 @@ import org.springframework.stereotype.Component;
 import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.bound.BoundSearch;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.problem.ProblemDocument;
 
@@ -86,6 +87,8 @@ public class RoundSolving {
         /** The round's snapshot, read once: every heartbeat that saves a best builds its report from it. */
         volatile ProblemDocument problem;
         volatile Solver<AllocationPlan> solver;
+        /** The round's bound, searched beside its solver; a best saved meanwhile carries what it knows then. */
+        volatile BoundSearch bound;
         volatile long startedNanos = System.nanoTime();
         volatile ScheduledFuture<?> save;
         /** Held while a best or the end is saved: one at a time, the end last. */
@@ -163,6 +166,7 @@ public class RoundSolving {
             var baseline = engine.firstCome(problem);
             var plan = PlanBuilder.build(problem);
             resume(plan, rounds.allocations(eventId, number));
+            round.bound = BoundSearch.start(plan, engine.solver().spentLimit(limit), BoundSearch.WORKERS);
             round.solver = engine.solver().buildSolver(plan, limit);
             round.startedNanos = System.nanoTime();
             round.solver.addEventListener(event -> {
@@ -179,7 +183,7 @@ public class RoundSolving {
             var best = round.solver.solve(plan);
             var status = round.stopRequested.get() ? RoundStatus.STOPPED : RoundStatus.SOLVED;
             var report = engine.reports().build(problem, best, number, status.name(), "optimise", millis(round),
-                    baseline);
+                    baseline, round.bound.finish());
             boolean ended;
             round.saving.lock();
             try {
@@ -209,6 +213,9 @@ public class RoundSolving {
                     null, null));
         } finally {
             round.save.cancel(false);
+            if (round.bound != null) {
+                round.bound.finish();
+            }
             running.remove(key);
             MDC.clear();
             next();
@@ -257,7 +264,8 @@ public class RoundSolving {
                     var best = round.unsaved.getAndSet(null);
                     if (best != null) {
                         rounds.saveBest(eventId, number, instance, engine.reports().build(round.problem, best,
-                                number, RoundStatus.SOLVING.name(), "optimise", millis(round), null));
+                                number, RoundStatus.SOLVING.name(), "optimise", millis(round), null,
+                                round.bound.current()));
                     }
                 } finally {
                     round.saving.unlock();

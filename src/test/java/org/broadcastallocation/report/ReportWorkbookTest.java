@@ -21,7 +21,7 @@ class ReportWorkbookTest {
                         START, START.plusHours(3), true)),
                 List.of(new AllocationReport.Unassigned("r-2", "bbc", ResourceType.PARKING_OB, 60,
                         List.of("first \u0001reason", "second \"quoted\""), List.of())),
-                List.of(), null, null, null);
+                List.of(), null, null, null, null);
 
         var parts = WorkbookParts.of(ReportWorkbook.of(report));
 
