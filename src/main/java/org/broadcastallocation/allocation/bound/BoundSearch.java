@@ -2,9 +2,12 @@ package org.broadcastallocation.allocation.bound;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.google.ortools.Loader;
@@ -26,16 +29,19 @@ public final class BoundSearch {
     private static final Logger log = LoggerFactory.getLogger(BoundSearch.class);
     /** CP-SAT threads beside a round's solver (which takes one core); measured in docs/performance-log.md. */
     public static final int WORKERS = 1;
+    private static final long STOP_GRACE_MILLIS = 500;
     /** Whether CP-SAT's native library loaded in this process; null until first tried. */
     private static volatile Boolean nativeLoaded;
 
     private final MediumBound relaxed;
     private final AtomicReference<CpSolver> exact = new AtomicReference<>();
     private volatile boolean stopped;
+    private volatile MediumBound known;
     private final CompletableFuture<MediumBound> searched;
 
     private BoundSearch(MediumBound relaxed, CompletableFuture<MediumBound> searched) {
         this.relaxed = relaxed;
+        this.known = relaxed;
         this.searched = searched;
     }
 
@@ -53,58 +59,16 @@ public final class BoundSearch {
         if (limit == null || limit.isZero() || !nativeLibraryLoads()) {
             return new BoundSearch(relaxed, CompletableFuture.completedFuture(relaxed));
         }
-        long unservable = plan.getBookings().stream()
-                .filter(booking -> !booking.isPinned() && booking.getCandidates().isEmpty())
-                .mapToLong(booking -> booking.weight()).sum();
         var search = new CompletableFuture<MediumBound>();
         var bound = new BoundSearch(relaxed, search);
         long deadline = System.nanoTime() + limit.toNanos();
         var thread = new Thread(() -> {
             try {
-                // Built here, not on the caller's thread: at 3,000 requests the model takes a while, and the
-                // round's solver should not wait for it. The plan's candidates and pins never change.
-                var parts = new ArrayList<>(ExactBound.parts(plan));
-                // Small parts first: most are proved in milliseconds and leave their time to the large ones.
-                parts.sort(Comparator.comparingInt(ExactBound.Part::requests));
-                long floor = unservable;
-                boolean proved = true;
-                for (int i = 0; i < parts.size(); i++) {
-                    var part = parts.get(i);
-                    var solver = new CpSolver();
-                    double seconds = Math.max(0.05, (deadline - System.nanoTime()) / 1e9 / (parts.size() - i));
-                    // Linearisation level 2 with one worker: STANDUP_OUTDOOR of the Hague sample proved in 1.2 s, against 29 s
-                    // at the default level (13 s with two workers, either level).
-                    solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(workers).setLinearizationLevel(2);
-                    bound.exact.set(solver);
-                    if (bound.stopped) {
-                        solver.getParameters().setMaxTimeInSeconds(0.01);
-                    }
-                    long partStarted = System.nanoTime();
-                    CpSolverStatus status = solver.solve(part.model());
-                    log.debug("bound of {} ({} requests): {} in {} ms, served at most {}", part.name(),
-                            part.requests(), status, (System.nanoTime() - partStarted) / 1_000_000,
-                            solver.bestObjectiveBound());
-                    if (status == CpSolverStatus.OPTIMAL) {
-                        floor += part.weight() - Math.round(solver.objectiveValue());
-                    } else if (status == CpSolverStatus.FEASIBLE) {
-                        // Without a proof CP-SAT still knows no allocation serves more than its bound.
-                        floor += part.weight() - Math.min(part.weight(),
-                                (long) Math.floor(solver.bestObjectiveBound() + 1e-6));
-                        proved = false;
-                    } else if (status == CpSolverStatus.UNKNOWN) {
-                        // Stopped before it knew anything (its bound then reads 0): the part adds nothing.
-                        proved = false;
-                    } else {
-                        // Pins that break rules between themselves: no allocation is feasible there; the
-                        // relaxation still holds.
-                        search.complete(relaxed);
-                        return;
-                    }
-                }
-                search.complete(new MediumBound(floor, proved ? "exact" : "cp-sat").tighter(relaxed));
+                bound.searchParts(plan, deadline, workers);
             } catch (RuntimeException | LinkageError e) {
                 log.warn("CP-SAT bound failed, the capacity-time bound stands: {}", e.toString());
-                search.complete(relaxed);
+            } finally {
+                search.complete(bound.known);
             }
         }, "bound-search");
         thread.setDaemon(true);
@@ -112,9 +76,58 @@ public final class BoundSearch {
         return bound;
     }
 
+    /**
+     * Each part's floor starts as the relaxation's over its types and becomes CP-SAT's once that part is searched:
+     * the sum holds at every moment, so a round stopped halfway still reports the parts already proved.
+     */
+    private void searchParts(AllocationPlan plan, long deadline, int workers) {
+        // Built here, not on the caller's thread: at 3,000 requests the model takes a while, and the round's solver
+        // should not wait for it. The plan's candidates and pins never change.
+        var parts = new ArrayList<>(ExactBound.parts(plan));
+        // Small parts first: most are proved in milliseconds and leave their time to the large ones.
+        parts.sort(Comparator.comparingInt(ExactBound.Part::requests));
+        var relaxedByType = CapacityTimeBound.unservedByType(plan);
+        long[] floors = new long[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            floors[i] = parts.get(i).types().stream().mapToLong(type -> relaxedByType.getOrDefault(type, 0L)).sum();
+        }
+        long unservable = CapacityTimeBound.unservable(plan);
+        int proved = 0;
+        for (int i = 0; i < parts.size() && !stopped; i++) {
+            var part = parts.get(i);
+            var solver = new CpSolver();
+            double seconds = Math.max(0.05, (deadline - System.nanoTime()) / 1e9 / (parts.size() - i));
+            // Linearisation level 2 with one worker: STANDUP_OUTDOOR of the Hague sample proved in 1.2 s, against
+            // 29 s at the default level (13 s with two workers, either level).
+            solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(workers).setLinearizationLevel(2);
+            exact.set(solver);
+            long partStarted = System.nanoTime();
+            CpSolverStatus status = solver.solve(part.model());
+            log.debug("bound of {} ({} requests): {} in {} ms, served at most {}", part.name(), part.requests(),
+                    status, (System.nanoTime() - partStarted) / 1_000_000, solver.bestObjectiveBound());
+            switch (status) {
+                case OPTIMAL -> {
+                    floors[i] = part.weight() - Math.round(solver.objectiveValue());
+                    proved++;
+                }
+                case FEASIBLE -> {
+                    // Without a proof CP-SAT still knows that no allocation serves more than its bound.
+                    long servedAtMost = Math.min(part.weight(), (long) Math.floor(solver.bestObjectiveBound() + 1e-6));
+                    floors[i] = Math.max(floors[i], part.weight() - servedAtMost);
+                }
+                // UNKNOWN: stopped before it knew anything (its bound then reads 0). INFEASIBLE: pins that break
+                // rules between themselves, so no allocation is feasible there. Either way the relaxation stands.
+                default -> { }
+            }
+            known = new MediumBound(unservable + Arrays.stream(floors).sum(), "cp-sat").tighter(relaxed);
+        }
+        known = new MediumBound(unservable + Arrays.stream(floors).sum(),
+                proved == parts.size() ? "exact" : "cp-sat").tighter(relaxed);
+    }
+
     /** The best floor known now, without waiting. */
     public MediumBound current() {
-        return searched.isDone() ? searched.join() : relaxed;
+        return known;
     }
 
     /** Waits for the search to end by itself (proved, or at its limit): for tests and benchmarks. */
@@ -122,7 +135,11 @@ public final class BoundSearch {
         return searched.join();
     }
 
-    /** Stops the search if it still runs and returns the best floor it reached. */
+    /**
+     * Stops the search if it still runs and returns the best floor known. Waits a moment for the part being
+     * searched to stop, never longer: on a busy machine CP-SAT's presolve can take seconds to notice, and the
+     * round's end must not wait for a bound.
+     */
     public MediumBound finish() {
         stopped = true;
         var solver = exact.get();
@@ -130,12 +147,12 @@ public final class BoundSearch {
             solver.stopSearch();
         }
         try {
-            return searched.get();
+            return searched.get(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return relaxed;
-        } catch (ExecutionException e) {
-            return relaxed;
+            return known;
+        } catch (ExecutionException | TimeoutException e) {
+            return known;
         }
     }
 

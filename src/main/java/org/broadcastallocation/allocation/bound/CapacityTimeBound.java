@@ -26,23 +26,33 @@ public final class CapacityTimeBound {
     }
 
     public static MediumBound of(AllocationPlan plan) {
-        long unservedFloor = 0;
+        long unservedFloor = unservable(plan);
+        for (long unserved : unservedByType(plan).values()) {
+            unservedFloor += unserved;
+        }
+        return new MediumBound(unservedFloor, "capacity-time");
+    }
+
+    /** The weight of the requests no candidate placement can ever serve. */
+    static long unservable(AllocationPlan plan) {
+        return plan.getBookings().stream()
+                .filter(booking -> !booking.isPinned() && booking.getCandidates().isEmpty())
+                .mapToLong(Booking::weight).sum();
+    }
+
+    /** The floor per type, over the requests that have candidates. */
+    static Map<ResourceType, Long> unservedByType(AllocationPlan plan) {
         var byType = new EnumMap<ResourceType, List<Booking>>(ResourceType.class);
         for (Booking booking : plan.getBookings()) {
-            if (booking.isPinned()) {
-                continue;
-            }
-            if (booking.getCandidates().isEmpty()) {
-                unservedFloor += booking.weight();
-            } else {
+            if (!booking.isPinned() && !booking.getCandidates().isEmpty()) {
                 byType.computeIfAbsent(booking.type(), type -> new ArrayList<>()).add(booking);
             }
         }
         var freeMinutes = freeMinutesByType(plan);
-        for (var entry : byType.entrySet()) {
-            unservedFloor += unservedAfterKnapsack(entry.getValue(), freeMinutes.getOrDefault(entry.getKey(), 0L));
-        }
-        return new MediumBound(unservedFloor, "capacity-time");
+        var unserved = new EnumMap<ResourceType, Long>(ResourceType.class);
+        byType.forEach((type, bookings) ->
+                unserved.put(type, unservedAfterKnapsack(bookings, freeMinutes.getOrDefault(type, 0L))));
+        return unserved;
     }
 
     /** The weight left over when the heaviest-per-minute bookings fill the minutes, the last one in part. */

@@ -2,6 +2,7 @@ package org.broadcastallocation.allocation.bound;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class ExactBound {
      * (no resource, no zone with fibre links, and quota is per type), so that each part is solved, and proved,
      * apart. {@code weight}: the part's requests' total weight, of which the model's objective is the served part.
      */
-    record Part(String name, CpModel model, long weight, int requests) {
+    record Part(String name, Set<ResourceType> types, CpModel model, long weight, int requests) {
     }
 
     private record PoolKey(ResourceType type, FibreZone zone, Integer capacity, Set<String> features,
@@ -80,7 +81,9 @@ final class ExactBound {
         bookingsByPart.forEach((part, bookings) -> {
             var resources = plan.getResources().stream()
                     .filter(resource -> root(partOfType, resource.type()) == part).toList();
-            parts.add(build(part.name(), resources, bookings));
+            var types = EnumSet.noneOf(ResourceType.class);
+            partOfType.keySet().stream().filter(type -> root(partOfType, type) == part).forEach(types::add);
+            parts.add(build(part.name(), types, resources, bookings));
         });
         return parts;
     }
@@ -96,7 +99,8 @@ final class ExactBound {
     private record Held(int start, int end, Literal taken) {
     }
 
-    private static Part build(String name, List<PlanResource> resources, List<Booking> bookings) {
+    private static Part build(String name, Set<ResourceType> types, List<PlanResource> resources,
+            List<Booking> bookings) {
         var model = new CpModel();
         var poolSizes = new HashMap<PoolKey, Integer>();
         resources.forEach(resource -> poolSizes.merge(PoolKey.of(resource), 1, Integer::sum));
@@ -153,7 +157,7 @@ final class ExactBound {
         byHolder.forEach((holder, held) -> atMostAtOnce(model, held, quotas.get(holder)));
         model.maximize(LinearExpr.affine(LinearExpr.weightedSum(served.toArray(Literal[]::new),
                 weights.stream().mapToLong(Long::longValue).toArray()), 1, pinnedWeight));
-        return new Part(name, model, totalWeight, bookings.size());
+        return new Part(name, types, model, totalWeight, bookings.size());
     }
 
     /** The booking's candidate starts, per pool of the resources they are on. */
