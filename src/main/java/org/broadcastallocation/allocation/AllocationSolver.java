@@ -84,7 +84,18 @@ public final class AllocationSolver {
         var solver = buildSolver(plan, timeLimit);
         solver.addEventListener(event -> onNewBest.accept(new BestScore(event.getTimeMillisSpent(),
                 (HardMediumSoftScore) event.getNewBestScore(), event.isNewBestSolutionInitialized())));
-        return solver.solve(plan);
+        return settle(solver.solve(plan));
+    }
+
+    /**
+     * A later round's best with the moves that serve nothing undone ({@link ReturnToPrevious}), its score
+     * recomputed: what a solver built by {@link #buildSolver} returns should go through here too.
+     */
+    public AllocationPlan settle(AllocationPlan best) {
+        if (ReturnToPrevious.settle(best) > 0) {
+            best.setScore(new Scoring(config).score(best));
+        }
+        return best;
     }
 
     /**

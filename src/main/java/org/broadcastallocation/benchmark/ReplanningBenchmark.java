@@ -109,9 +109,15 @@ public final class ReplanningBenchmark {
 
     void round(AllocationSolver solver, String candidate, String change, ProblemDocument document,
             List<Placement> previous, Duration limit, Set<String> forced) {
-        var best = solver.solve(PlanBuilder.build(document), limit, progress -> {
-        });
+        var plan = PlanBuilder.build(document);
+        var searched = solver.buildSolver(plan, limit).solve(plan);
+        // Before and after ReturnToPrevious, of the same run: what the search moved, and what stays moved.
+        var searchedMoves = moves(previous, placements(searched), requestIds(document), forced);
+        var searchedScore = searched.getScore();
+        var best = solver.settle(searched);
         var moves = moves(previous, placements(best), requestIds(document), forced);
+        out.printf("  %-14s %-9s %-24s moves %3d (moved %3d) as searched, before ReturnToPrevious%n", change,
+                candidate, searchedScore, searchedMoves.total(), searchedMoves.moved());
         var stability = -scoring.analyze(best, false).constraintAnalyses().stream()
                 .filter(constraint -> constraint.constraintName().equals("Stability"))
                 .mapToLong(constraint -> constraint.score().softScore()).sum();

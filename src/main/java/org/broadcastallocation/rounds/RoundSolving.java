@@ -180,7 +180,7 @@ public class RoundSolving {
             }
             log.info("Solving round {} of {}: {} requests, at most {}", number, eventId, plan.getBookings().size(),
                     limit);
-            var best = round.solver.solve(plan);
+            var best = engine.solver().settle(round.solver.solve(plan));
             var status = round.stopRequested.get() ? RoundStatus.STOPPED : RoundStatus.SOLVED;
             var report = engine.reports().build(problem, best, number, status.name(), "optimise", millis(round),
                     baseline, round.bound.finish());
