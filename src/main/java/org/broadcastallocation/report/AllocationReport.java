@@ -73,8 +73,15 @@ public record AllocationReport(
     public record Bounds(int medium, boolean proven, Double gapPercent) {
 
         public static Bounds of(long unservedFloor, long unservedWeight) {
-            Double gap = unservedFloor == 0 ? (unservedWeight == 0 ? Double.valueOf(0.0) : null)
-                    : Math.round(1000.0 * (unservedWeight - unservedFloor) / unservedFloor) / 10.0;
+            // Not one conditional expression: mixing null with a double unboxes it (a NullPointerException).
+            Double gap;
+            if (unservedFloor > 0) {
+                gap = Math.round(1000.0 * (unservedWeight - unservedFloor) / unservedFloor) / 10.0;
+            } else if (unservedWeight == 0) {
+                gap = 0.0;
+            } else {
+                gap = null;
+            }
             return new Bounds((int) -unservedFloor, unservedWeight == unservedFloor, gap);
         }
 

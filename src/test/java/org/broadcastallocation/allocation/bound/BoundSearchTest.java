@@ -71,6 +71,14 @@ class BoundSearchTest {
     }
 
     @Test
+    void aBoundThatLeavesNothingUnservedGivesNoPercentage() {
+        // Found by AllocationEnginePropertyTest: a problem where everything can be served.
+        assertThat(Bounds.of(0, 60)).isEqualTo(new Bounds(0, false, null));
+        assertThat(Bounds.of(0, 0)).isEqualTo(new Bounds(0, true, 0.0));
+        assertThat(Bounds.of(200, 250)).isEqualTo(new Bounds(-200, false, 25.0));
+    }
+
+    @Test
     void firstComesReportSaysHowFarItIsFromTheBest() throws IOException {
         var report = AllocationEngine.withProjectConfig().solve(sample("tiny.json"), Strategy.FCFS, null,
                 best -> { });
