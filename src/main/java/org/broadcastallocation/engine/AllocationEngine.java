@@ -1,6 +1,7 @@
 package org.broadcastallocation.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.broadcastallocation.allocation.AllocationPlan;
@@ -61,8 +62,14 @@ public final class AllocationEngine {
         }
         started = System.nanoTime();
         var plan = PlanBuilder.build(document);
-        var bound = BoundSearch.start(plan, solver.spentLimit(timeLimit), BoundSearch.WORKERS);
-        AllocationPlan best = solver.solve(plan, timeLimit, onNewBest);
+        var constructed = new CompletableFuture<Void>();
+        var bound = BoundSearch.start(plan, solver.spentLimit(timeLimit), BoundSearch.WORKERS, constructed);
+        AllocationPlan best = solver.solve(plan, timeLimit, progress -> {
+            if (progress.initialized()) {
+                constructed.complete(null);
+            }
+            onNewBest.accept(progress);
+        });
         return reports.build(document, best, null, "SOLVED", "optimise", millisSince(started), baseline,
                 bound.finish());
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -166,10 +167,15 @@ public class RoundSolving {
             var baseline = engine.firstCome(problem);
             var plan = PlanBuilder.build(problem);
             resume(plan, rounds.allocations(eventId, number));
-            round.bound = BoundSearch.start(plan, engine.solver().spentLimit(limit), BoundSearch.WORKERS);
+            var constructed = new CompletableFuture<Void>();
+            round.bound = BoundSearch.start(plan, engine.solver().spentLimit(limit), BoundSearch.WORKERS,
+                    constructed);
             round.solver = engine.solver().buildSolver(plan, limit);
             round.startedNanos = System.nanoTime();
             round.solver.addEventListener(event -> {
+                if (event.isNewBestSolutionInitialized()) {
+                    constructed.complete(null);
+                }
                 var score = (HardMediumSoftScore) event.getNewBestScore();
                 round.unsaved.set(event.getNewBestSolution());
                 progress.best(new RoundProgress.Update(eventId, number, "SOLVING", millis(round), score.hardScore(),

@@ -30,6 +30,8 @@ public final class BoundSearch {
     /** CP-SAT threads beside a round's solver (which takes one core); measured in docs/performance-log.md. */
     public static final int WORKERS = 1;
     private static final long STOP_GRACE_MILLIS = 500;
+    /** Requests from which the exact search waits for the solver's construction (see {@link #start}). */
+    public static final int WAITS_FROM = 1_000;
     /** Whether CP-SAT's native library loaded in this process; null until first tried. */
     private static volatile Boolean nativeLoaded;
 
@@ -55,6 +57,17 @@ public final class BoundSearch {
      * most {@code limit}; {@code workers} CP-SAT threads.
      */
     public static BoundSearch start(AllocationPlan plan, Duration limit, int workers) {
+        return start(plan, limit, workers, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The same, but from {@value #WAITS_FROM} requests on the exact search begins only once {@code constructed}
+     * completes (the solver's first complete allocation): at 3,000 requests on a busy 2-core machine, CP-SAT
+     * beside the construction heuristic delayed the first feasible allocation from 12.7 s to 20 s and left the
+     * round's medium at -45,112 instead of -36,225 (docs/performance-log.md, 2026-12-03).
+     */
+    public static BoundSearch start(AllocationPlan plan, Duration limit, int workers,
+            CompletableFuture<?> constructed) {
         var relaxed = CapacityTimeBound.of(plan);
         if (limit == null || limit.isZero() || !nativeLibraryLoads()) {
             return new BoundSearch(relaxed, CompletableFuture.completedFuture(relaxed));
@@ -62,9 +75,15 @@ public final class BoundSearch {
         var search = new CompletableFuture<MediumBound>();
         var bound = new BoundSearch(relaxed, search);
         long deadline = System.nanoTime() + limit.toNanos();
+        boolean waits = plan.getBookings().size() >= WAITS_FROM;
         var thread = new Thread(() -> {
             try {
+                if (waits) {
+                    constructed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
                 bound.searchParts(plan, deadline, workers);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                log.debug("No construction within the round's time: the capacity-time bound stands");
             } catch (RuntimeException | LinkageError e) {
                 log.warn("CP-SAT bound failed, the capacity-time bound stands: {}", e.toString());
             } finally {
