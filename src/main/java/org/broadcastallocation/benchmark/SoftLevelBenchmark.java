@@ -28,7 +28,7 @@ import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportBuilder;
 import org.broadcastallocation.samples.InstanceGenerator;
-import org.broadcastallocation.allocation.bound.BoundSearch;
+import org.broadcastallocation.allocation.BoundSearch;
 
 /**
  * The soft level at summit size, against the best allocation known: the previous production configuration and

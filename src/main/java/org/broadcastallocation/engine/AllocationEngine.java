@@ -10,7 +10,7 @@ import org.broadcastallocation.allocation.AllocationSolver.BestScore;
 import org.broadcastallocation.allocation.FirstComeFirstServed;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.allocation.Scoring;
-import org.broadcastallocation.allocation.bound.BoundSearch;
+import org.broadcastallocation.allocation.BoundSearch;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportBuilder;

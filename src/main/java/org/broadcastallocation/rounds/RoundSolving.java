@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
 import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
-import org.broadcastallocation.allocation.bound.BoundSearch;
+import org.broadcastallocation.allocation.BoundSearch;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.problem.ProblemDocument;
 

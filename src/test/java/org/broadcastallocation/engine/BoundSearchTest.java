@@ -1,18 +1,16 @@
-package org.broadcastallocation.allocation.bound;
+package org.broadcastallocation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.broadcastallocation.allocation.BoundSearch;
+import org.broadcastallocation.allocation.MediumBound;
 import org.broadcastallocation.allocation.PlanBuilder;
-import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.engine.AllocationEngine.Strategy;
-import org.broadcastallocation.problem.Json;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport.Bounds;
 import org.broadcastallocation.samples.InstanceGenerator;
@@ -89,7 +87,8 @@ class BoundSearchTest {
         assertThat(report.bounds().gapPercent()).isGreaterThanOrEqualTo(44.8);
     }
 
-    static ProblemDocument sample(String name) throws IOException {
-        return Json.mapper().readValue(Files.readAllBytes(Path.of("data-samples", name)), ProblemDocument.class);
+    /** The data sample, read as the engine's tests read it (the one place that knows where the JSON mapper lives). */
+    private static ProblemDocument sample(String name) throws IOException {
+        return AllocationEngineTest.sample(name);
     }
 }

@@ -1,4 +1,4 @@
-package org.broadcastallocation.allocation.bound;
+package org.broadcastallocation.allocation;
 
 /**
  * What is known about the best medium level of a plan: no allocation leaves less unserved weight than

@@ -1,4 +1,4 @@
-package org.broadcastallocation.allocation.bound;
+package org.broadcastallocation.allocation;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import com.google.ortools.sat.CpSolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.broadcastallocation.allocation.AllocationPlan;
 
 /**
  * The bound of one round, searched beside its solver and within its time: the capacity-time floor at once, then

@@ -1,4 +1,4 @@
-package org.broadcastallocation.allocation.bound;
+package org.broadcastallocation.allocation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,10 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.broadcastallocation.allocation.AllocationPlan;
-import org.broadcastallocation.allocation.Booking;
-import org.broadcastallocation.allocation.MinuteInterval;
-import org.broadcastallocation.allocation.PlanResource;
 import org.broadcastallocation.problem.ResourceType;
 
 /**

@@ -1,4 +1,4 @@
-package org.broadcastallocation.allocation.bound;
+package org.broadcastallocation.allocation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,12 +16,6 @@ import com.google.ortools.sat.CpModel;
 import com.google.ortools.sat.LinearExpr;
 import com.google.ortools.sat.Literal;
 
-import org.broadcastallocation.allocation.AllocationPlan;
-import org.broadcastallocation.allocation.Booking;
-import org.broadcastallocation.allocation.FibreZone;
-import org.broadcastallocation.allocation.MinuteInterval;
-import org.broadcastallocation.allocation.Placement;
-import org.broadcastallocation.allocation.PlanResource;
 import org.broadcastallocation.problem.ResourceType;
 
 /**
