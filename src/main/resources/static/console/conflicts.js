@@ -83,7 +83,17 @@ function comparison(report) {
     + '</tbody></table>'
     + `<p>${more(c.moreRequestsServed, 'requests')} and ${more(c.moreWeightServed, 'weight')} served`
     + (c.unservedWeightReductionPercent == null ? '' : `; unserved weight down by ${c.unservedWeightReductionPercent
-      .toFixed(1)} %`) + '.</p>';
+      .toFixed(1)} %`) + '.</p>'
+    + bound(report.bounds);
+}
+
+/** What the report's bound says of this round: proven best, or how far from the best possible at most. */
+function bound(b) {
+  if (!b) return '';
+  const text = b.proven ? 'Proven best: no allocation serves more weight'
+    : b.gapPercent == null ? 'Not proven best: the best possible may leave nothing unserved'
+      : `At most ${b.gapPercent.toFixed(1)} % more unserved weight than the best possible`;
+  return `<p class="bound">${esc(text)} (no allocation leaves less than ${number(Math.abs(b.medium))} unserved).</p>`;
 }
 
 /** "12 more requests", "8 fewer requests", "455 more weight", "30 less weight". */

@@ -68,6 +68,14 @@ public final class AllocationSolver {
         return config;
     }
 
+    /** How long a round solves: {@code timeLimit} when given, else the configured spent limit (null: none). */
+    public Duration spentLimit(Duration timeLimit) {
+        if (timeLimit != null || config.getTerminationConfig() == null) {
+            return timeLimit;
+        }
+        return config.getTerminationConfig().getSpentLimit();
+    }
+
     /**
      * Solves in place and returns the best plan found. {@code timeLimit} replaces the configured spent limit when
      * given; the solver also stops at once when the plan's score bound is reached, since nothing can improve then.
@@ -76,7 +84,18 @@ public final class AllocationSolver {
         var solver = buildSolver(plan, timeLimit);
         solver.addEventListener(event -> onNewBest.accept(new BestScore(event.getTimeMillisSpent(),
                 (HardMediumSoftScore) event.getNewBestScore(), event.isNewBestSolutionInitialized())));
-        return solver.solve(plan);
+        return settle(solver.solve(plan));
+    }
+
+    /**
+     * A later round's best with the moves that serve nothing undone ({@link ReturnToPrevious}), its score
+     * recomputed: what a solver built by {@link #buildSolver} returns should go through here too.
+     */
+    public AllocationPlan settle(AllocationPlan best) {
+        if (ReturnToPrevious.settle(best) > 0) {
+            best.setScore(new Scoring(config).score(best));
+        }
+        return best;
     }
 
     /**

@@ -28,6 +28,7 @@ import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportBuilder;
 import org.broadcastallocation.samples.InstanceGenerator;
+import org.broadcastallocation.allocation.BoundSearch;
 
 /**
  * The soft level at summit size, against the best allocation known: the previous production configuration and
@@ -94,9 +95,20 @@ public final class SoftLevelBenchmark {
                 candidates.add(Candidate.of(Path.of(file).getFileName().toString().replace(".xml", ""), file, true));
             }
         }
+        // Fewer to run on a busy machine: -Dsoft.only=today,two-phase-soft.
+        var only = System.getProperty("soft.only", "");
+        if (!only.isBlank()) {
+            var names = List.of(only.split(","));
+            candidates.removeIf(candidate -> !names.contains(candidate.name()));
+        }
         for (String name : instances) {
             var document = instance(name);
             var bestKnown = benchmark.bestKnown(name, document);
+            // The medium yardstick: CP-SAT's bound (proved at summit size), the one every report now carries.
+            var bound = BoundSearch.start(PlanBuilder.build(document), Duration.ofSeconds(60), BoundSearch.WORKERS)
+                    .awaitEnd();
+            System.out.printf("%n%s: no allocation leaves less than %d unserved (%s)%n", name,
+                    bound.unservedFloor(), bound.method());
             if (referenceSeconds > 0) {
                 var reference = benchmark.run(name, document,
                         new Candidate("reference", AllocationSolver.loadConfig(), true), 0,

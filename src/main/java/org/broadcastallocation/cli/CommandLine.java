@@ -123,6 +123,8 @@ public final class CommandLine {
                     comparison.baselineSummary().unservedWeight(), comparison.moreRequestsServed(),
                     comparison.moreWeightServed(), comparison.unservedWeightReductionPercent());
         }
+        err.printf("%s (no allocation leaves less than %d unserved)%n", report.bounds().inWords(),
+                -report.bounds().medium());
         write(options.get("report", "-"), report);
         return OK;
     }

@@ -1,6 +1,7 @@
 package org.broadcastallocation.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import org.broadcastallocation.allocation.AllocationPlan;
@@ -9,6 +10,7 @@ import org.broadcastallocation.allocation.AllocationSolver.BestScore;
 import org.broadcastallocation.allocation.FirstComeFirstServed;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.allocation.Scoring;
+import org.broadcastallocation.allocation.BoundSearch;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport;
 import org.broadcastallocation.report.ReportBuilder;
@@ -59,8 +61,17 @@ public final class AllocationEngine {
             return reports.build(document, baseline, null, "SOLVED", "fcfs", millisSince(started), null);
         }
         started = System.nanoTime();
-        AllocationPlan best = solver.solve(PlanBuilder.build(document), timeLimit, onNewBest);
-        return reports.build(document, best, null, "SOLVED", "optimise", millisSince(started), baseline);
+        var plan = PlanBuilder.build(document);
+        var constructed = new CompletableFuture<Void>();
+        var bound = BoundSearch.start(plan, solver.spentLimit(timeLimit), BoundSearch.WORKERS, constructed);
+        AllocationPlan best = solver.solve(plan, timeLimit, progress -> {
+            if (progress.initialized()) {
+                constructed.complete(null);
+            }
+            onNewBest.accept(progress);
+        });
+        return reports.build(document, best, null, "SOLVED", "optimise", millisSince(started), baseline,
+                bound.finish());
     }
 
     private static long millisSince(long nanos) {

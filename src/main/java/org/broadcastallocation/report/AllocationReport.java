@@ -9,8 +9,8 @@ import org.broadcastallocation.problem.ResourceType;
 
 /**
  * The allocation report of {@code docs/allocation-model.md}: who got what, who got nothing and why, the score
- * per rule. Field names are the contract; {@code strategy}, {@code type}, {@code summary}, {@code comparison} and
- * {@code hardViolations} are extras.
+ * per rule, and how far from the best possible it can be. Field names are the contract; {@code strategy},
+ * {@code type}, {@code summary}, {@code comparison} and {@code hardViolations} are extras.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AllocationReport(
@@ -25,7 +25,8 @@ public record AllocationReport(
         List<ConstraintTotal> constraints,
         List<String> hardViolations,
         Summary summary,
-        Comparison comparison) {
+        Comparison comparison,
+        Bounds bounds) {
 
     public record Score(int hard, int medium, int soft, boolean feasible) {
     }
@@ -74,5 +75,36 @@ public record AllocationReport(
     /** This round against first-come-first-served on the same problem. */
     public record Comparison(String baseline, Summary baselineSummary, Score baselineScore,
             int moreRequestsServed, long moreWeightServed, Double unservedWeightReductionPercent) {
+    }
+
+    /**
+     * How good the allocation is, whatever the solver says of itself: no allocation of the problem scores a better
+     * medium level than {@code medium}; {@code proven} when this one reaches it (no allocation serves more weight);
+     * {@code gapPercent}: at most this much more unserved weight than the best possible (null when the bound leaves
+     * nothing unserved but this allocation does). Missing in reports written before 3 December 2026.
+     */
+    public record Bounds(int medium, boolean proven, Double gapPercent) {
+
+        public static Bounds of(long unservedFloor, long unservedWeight) {
+            // Not one conditional expression: mixing null with a double unboxes it (a NullPointerException).
+            Double gap;
+            if (unservedFloor > 0) {
+                gap = Math.round(1000.0 * (unservedWeight - unservedFloor) / unservedFloor) / 10.0;
+            } else if (unservedWeight == 0) {
+                gap = 0.0;
+            } else {
+                gap = null;
+            }
+            return new Bounds((int) -unservedFloor, unservedWeight == unservedFloor, gap);
+        }
+
+        /** What the command line and the console say of it. */
+        public String inWords() {
+            if (proven) {
+                return "proven best: no allocation serves more weight";
+            }
+            return gapPercent == null ? "not proven best: the best possible may leave nothing unserved"
+                    : "at most " + gapPercent + " % more unserved weight than the best possible";
+        }
     }
 }

@@ -15,8 +15,11 @@ import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.Justification;
 import org.broadcastallocation.allocation.Scoring;
+import org.broadcastallocation.allocation.BoundSearch;
+import org.broadcastallocation.allocation.MediumBound;
 import org.broadcastallocation.problem.ProblemDocument;
 import org.broadcastallocation.report.AllocationReport.Allocation;
+import org.broadcastallocation.report.AllocationReport.Bounds;
 import org.broadcastallocation.report.AllocationReport.Comparison;
 import org.broadcastallocation.report.AllocationReport.ConstraintTotal;
 import org.broadcastallocation.report.AllocationReport.Summary;
@@ -36,12 +39,19 @@ public final class ReportBuilder {
         this.scoring = scoring;
     }
 
+    /** A report whose bound is the capacity-time relaxation's, found at once (see {@link BoundSearch}). */
+    public AllocationReport build(ProblemDocument document, AllocationPlan plan, Integer round, String status,
+            String strategy, long solvingMillis, AllocationPlan baseline) {
+        return build(document, plan, round, status, strategy, solvingMillis, baseline, BoundSearch.relaxed(plan));
+    }
+
     /**
      * @param round    the round number, or null outside the service
      * @param baseline the same problem allocated first-come-first-served, or null for no comparison
+     * @param bound    what is known of the best medium level of the problem
      */
     public AllocationReport build(ProblemDocument document, AllocationPlan plan, Integer round, String status,
-            String strategy, long solvingMillis, AllocationPlan baseline) {
+            String strategy, long solvingMillis, AllocationPlan baseline, MediumBound bound) {
         var timeline = plan.getTimeline();
         var analysis = scoring.analyze(plan, true);
         HardMediumSoftScore score = analysis.score();
@@ -96,7 +106,7 @@ public final class ReportBuilder {
         }
         return new AllocationReport(document.event().id(), round, status, strategy, score(score), solvingMillis,
                 allocations, unassigned, constraints, score.hardScore() < 0 ? hardViolations : null, summary,
-                comparison);
+                comparison, Bounds.of(bound.unservedFloor(), summary.unservedWeight()));
     }
 
     /** Marked only when true: a report without hand placements reads as before. */

@@ -131,7 +131,7 @@ class RoundDesk {
         // The stored report says how the round stood when saved; the round's own status is the truth now.
         return new AllocationReport(report.event(), number, round.status().name(), report.strategy(),
                 report.score(), report.solvingMillis(), report.allocations(), report.unassigned(),
-                report.constraints(), report.hardViolations(), report.summary(), report.comparison());
+                report.constraints(), report.hardViolations(), report.summary(), report.comparison(), report.bounds());
     }
 
     /** The report as JSON, as {@link #report} would write it, without binding it to records on the way. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.BoundSearch;
 import org.broadcastallocation.engine.AllocationEngine;
 import org.broadcastallocation.problem.ProblemDocument;
 
@@ -101,6 +103,8 @@ public class RoundSolving {
         /** The round's snapshot, read once: every heartbeat that saves a best builds its report from it. */
         volatile ProblemDocument problem;
         volatile Solver<AllocationPlan> solver;
+        /** The round's bound, searched beside its solver; a best saved meanwhile carries what it knows then. */
+        volatile BoundSearch bound;
         volatile long startedNanos = System.nanoTime();
         volatile ScheduledFuture<?> save;
         /** Held while a best or the end is saved: one at a time, the end last. */
@@ -180,9 +184,15 @@ public class RoundSolving {
             resume(plan, rounds.allocations(eventId, number));
             // A planner's hand placements stay where the hand put them (pinned within the round).
             RoundPlans.placeByHand(plan, hand.ofRound(eventId, number));
+            var constructed = new CompletableFuture<Void>();
+            round.bound = BoundSearch.start(plan, engine.solver().spentLimit(limit), BoundSearch.WORKERS,
+                    constructed);
             round.solver = engine.solver().buildSolver(plan, limit);
             round.startedNanos = System.nanoTime();
             round.solver.addEventListener(event -> {
+                if (event.isNewBestSolutionInitialized()) {
+                    constructed.complete(null);
+                }
                 var score = (HardMediumSoftScore) event.getNewBestScore();
                 round.unsaved.set(event.getNewBestSolution());
                 progress.best(new RoundProgress.Update(eventId, number, "SOLVING", millis(round), score.hardScore(),
@@ -193,10 +203,10 @@ public class RoundSolving {
             }
             log.info("Solving round {} of {}: {} requests, at most {}", number, eventId, plan.getBookings().size(),
                     limit);
-            var best = round.solver.solve(plan);
+            var best = engine.solver().settle(round.solver.solve(plan));
             var status = round.stopRequested.get() ? RoundStatus.STOPPED : RoundStatus.SOLVED;
             var report = engine.reports().build(problem, best, number, status.name(), "optimise", millis(round),
-                    baseline);
+                    baseline, round.bound.finish());
             boolean ended;
             round.saving.lock();
             try {
@@ -227,6 +237,9 @@ public class RoundSolving {
                     null, null));
         } finally {
             round.save.cancel(false);
+            if (round.bound != null) {
+                round.bound.finish();
+            }
             running.remove(key);
             MDC.clear();
             next();
@@ -275,7 +288,8 @@ public class RoundSolving {
                     var best = round.unsaved.getAndSet(null);
                     if (best != null) {
                         rounds.saveBest(eventId, number, instance, engine.reports().build(round.problem, best,
-                                number, RoundStatus.SOLVING.name(), "optimise", millis(round), null));
+                                number, RoundStatus.SOLVING.name(), "optimise", millis(round), null,
+                                round.bound.current()));
                     }
                 } finally {
                     round.saving.unlock();

@@ -117,6 +117,9 @@ class CommandLineTest {
         });
         assertThat(written.unassigned()).singleElement().satisfies(unassigned ->
                 assertThat(unassigned.reasons()).anyMatch(reason -> reason.contains("r2 (bbc, weight 120)")));
+        // One booth, two requests: leaving r1 (weight 60) out is the best possible, and the report says so.
+        assertThat(written.bounds()).isEqualTo(new AllocationReport.Bounds(-60, true, 0.0));
+        assertThat(err()).contains("proven best: no allocation serves more weight");
         assertThat(run("verify", "--problem", problem, "--report", report.toString())).isZero();
     }
 
@@ -161,7 +164,7 @@ class CommandLineTest {
         var doubleBooked = new AllocationReport(solved.event(), solved.round(), solved.status(), solved.strategy(),
                 solved.score(), solved.solvingMillis(), java.util.List.of(first, new AllocationReport.Allocation(
                         "r2", "bbc", EDIT_BOOTH, "EB-01", first.start(), first.end(), false)),
-                java.util.List.of(), solved.constraints(), null, solved.summary(), null);
+                java.util.List.of(), solved.constraints(), null, solved.summary(), null, solved.bounds());
         Json.mapper().writeValue(report.toFile(), doubleBooked);
 
         assertThat(run("verify", "--problem", problem, "--report", report.toString())).isEqualTo(1);

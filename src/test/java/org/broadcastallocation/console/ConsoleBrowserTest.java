@@ -134,6 +134,9 @@ class ConsoleBrowserTest {
         assertThat(reasons).isNotEmpty();
         assertThat(reasons.get(0).getText()).isNotBlank();
         assertThat(byId("comparison").getText()).contains("Requests served", "Weight left unserved");
+        // However the round ended, its bound says how good it is: proven best, or at most how far from it.
+        assertThat(byId("comparison").getText()).containsPattern(
+                "Proven best: no allocation serves more weight|more unserved weight than the best possible");
         assertThat(browser.findElements(By.cssSelector("#rules details"))).isNotEmpty();
         screenshot("conflicts.png");
 

@@ -91,6 +91,6 @@ class IndependentHardRulesTest {
         var allocations = change.apply(new ArrayList<>(report.allocations()));
         return new AllocationReport(report.event(), report.round(), report.status(), report.strategy(),
                 report.score(), report.solvingMillis(), allocations, report.unassigned(), report.constraints(),
-                report.hardViolations(), report.summary(), report.comparison());
+                report.hardViolations(), report.summary(), report.comparison(), report.bounds());
     }
 }

@@ -17,8 +17,12 @@ import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.AllocationSolver;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.FirstComeFirstServed;
+import org.broadcastallocation.allocation.Occupancy;
+import org.broadcastallocation.allocation.Placement;
 import org.broadcastallocation.allocation.PlanBuilder;
+import org.broadcastallocation.allocation.ReturnToPrevious;
 import org.broadcastallocation.allocation.Scoring;
+import org.broadcastallocation.allocation.WarmStart;
 import org.broadcastallocation.problem.ProblemDocument;
 
 /**
@@ -59,6 +63,69 @@ class LaterRoundTest {
                 .map(Booking::id).toList();
         assertThat(moved).as("placed by the previous round, moved in the first allocation").isEmpty();
         assertThat(soft(first, AllocationConstraints.STABILITY)).isZero();
+    }
+
+    @Test
+    void aRequestMovedForNothingGoesBackWhereThePreviousRoundHadIt() throws IOException {
+        var plan = laterRoundOfFirstCome();
+        // The search moved one request to a free place for nothing: its old place stays free.
+        var moved = moveOneToAFreePlace(plan);
+        var before = scoring.score(plan);
+
+        assertThat(ReturnToPrevious.settle(plan)).isEqualTo(1);
+
+        assertThat(moved.placement()).isEqualTo(moved.previousPlacement());
+        var after = scoring.score(plan);
+        assertThat(after.mediumScore()).isEqualTo(before.mediumScore());
+        assertThat(after.softScore()).isGreaterThan(before.softScore());
+        assertThat(soft(plan, AllocationConstraints.STABILITY)).isZero();
+    }
+
+    @Test
+    void aRequestWhoseOldPlaceIsTakenStaysWhereItIs() throws IOException {
+        var plan = laterRoundOfFirstCome();
+        var moved = moveOneToAFreePlace(plan);
+        var oldPlace = moved.previousPlacement();
+        // Someone unserved before now holds the old place: sending the request back would unserve them.
+        var taker = plan.getBookings().stream().filter(booking -> !booking.assigned()
+                && booking.candidates().contains(oldPlace)).findFirst();
+        taker.ifPresent(booking -> booking.place(oldPlace));
+        assertThat(taker).as("an unserved request that fits the old place").isPresent();
+
+        assertThat(ReturnToPrevious.settle(plan)).isZero();
+
+        assertThat(moved.placement()).isNotEqualTo(oldPlace);
+    }
+
+    /** The Hague sample as a later round after first-come's allocation (its previous allocations). */
+    private static AllocationPlan laterRoundOfFirstCome() throws IOException {
+        var sample = AllocationEngineTest.sample("hague-2025.json");
+        var previousRound = FirstComeFirstServed.allocate(PlanBuilder.build(sample),
+                FirstComeFirstServed.submissionOrder(sample.requests()));
+        var previous = new ArrayList<ProblemDocument.Placement>();
+        for (Booking booking : previousRound.getBookings()) {
+            if (booking.assigned()) {
+                previous.add(new ProblemDocument.Placement(booking.id(), booking.resource().id(),
+                        previousRound.getTimeline().at(booking.start())));
+            }
+        }
+        return PlanBuilder.build(new ProblemDocument(sample.event(), sample.zones(), sample.organisations(),
+                sample.resources(), sample.requests(), sample.pinned(), previous));
+    }
+
+    /** Every request back where it was, then one moved to a free place of its own; returns that one. */
+    private static Booking moveOneToAFreePlace(AllocationPlan plan) {
+        WarmStart.fromPrevious(plan);
+        var occupancy = Occupancy.of(plan.getBookings());
+        var moved = plan.getBookings().stream().filter(booking -> !booking.pinned() && booking.assigned())
+                .filter(booking -> freeElsewhere(booking, occupancy) != null).findFirst().orElseThrow();
+        moved.place(freeElsewhere(moved, occupancy));
+        return moved;
+    }
+
+    private static Placement freeElsewhere(Booking booking, Occupancy occupancy) {
+        return booking.candidates().stream().filter(candidate -> !candidate.equals(booking.placement()))
+                .filter(candidate -> occupancy.admits(booking.demand(), candidate)).findFirst().orElse(null);
     }
 
     /**

@@ -93,7 +93,7 @@ class SchemaTest {
         var asServed = new AllocationReport(optimised.event(), 3, RoundStatus.PUBLISHED.name(), optimised.strategy(),
                 optimised.score(), optimised.solvingMillis(), optimised.allocations(), optimised.unassigned(),
                 optimised.constraints(), List.of("Quota: bbc holds 2 EDIT_BOOTH at 24 June 09:00 (quota 1)"),
-                optimised.summary(), optimised.comparison());
+                optimised.summary(), optimised.comparison(), optimised.bounds());
 
         for (var report : List.of(optimised, firstCome, asServed)) {
             assertThat(errors(reportSchema, Json.mapper().valueToTree(report))).as(report.strategy()).isEmpty();

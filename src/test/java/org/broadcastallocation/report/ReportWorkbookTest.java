@@ -32,7 +32,7 @@ class ReportWorkbookTest {
                 booth("r-3", "-1+2", "EB-03"), booth("r-4", "@HYPERLINK(\"http://x\")", "EB-04")),
                 List.of(new AllocationReport.Unassigned("r-5", "bbc", ResourceType.PARKING_OB, 60,
                         List.of("first \u0001reason", "second \"quoted\""), List.of())),
-                List.of(), null, null, null);
+                List.of(), null, null, null, null);
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(ReportWorkbook.of(report)))) {
             var names = new ArrayList<String>();
@@ -61,7 +61,7 @@ class ReportWorkbookTest {
     @Test
     void aTypeWithNothingAllocatedStillHasItsSheetWithItsHeader() throws IOException {
         var report = new AllocationReport("e", 1, "SOLVED", null, null, 0, List.of(), List.of(), List.of(), null,
-                null, null);
+                null, null, null);
 
         try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(ReportWorkbook.of(report)))) {
             Sheet studios = workbook.getSheet("TV_STUDIO");

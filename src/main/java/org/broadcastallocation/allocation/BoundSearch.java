@@ -1,0 +1,198 @@
+package org.broadcastallocation.allocation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.google.ortools.Loader;
+import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+
+/**
+ * The bound of one round, searched beside its solver and within its time: the capacity-time floor at once, then
+ * CP-SAT's on a thread of its own, stopped when the round ends ({@link #finish}) if it has not proved the optimum
+ * by then. Where OR-Tools' native library does not load (a platform the jar carries no natives for), the round
+ * keeps the capacity-time floor.
+ */
+public final class BoundSearch {
+
+    private static final Logger log = LoggerFactory.getLogger(BoundSearch.class);
+    /** CP-SAT threads beside a round's solver (which takes one core); measured in docs/performance-log.md. */
+    public static final int WORKERS = 1;
+    private static final long STOP_GRACE_MILLIS = 500;
+    /** Requests from which the exact search waits for the solver's construction (see {@link #start}). */
+    public static final int WAITS_FROM = 1_000;
+    /** Whether CP-SAT's native library loaded in this process; null until first tried. */
+    private static volatile Boolean nativeLoaded;
+
+    private final MediumBound relaxed;
+    private final AtomicReference<CpSolver> exact = new AtomicReference<>();
+    private volatile boolean stopped;
+    private volatile MediumBound known;
+    private final CompletableFuture<MediumBound> searched;
+
+    private BoundSearch(MediumBound relaxed, CompletableFuture<MediumBound> searched) {
+        this.relaxed = relaxed;
+        this.known = relaxed;
+        this.searched = searched;
+    }
+
+    /** The relaxation alone: for first-come reports and where no exact search is wanted. */
+    public static MediumBound relaxed(AllocationPlan plan) {
+        return CapacityTimeBound.of(plan);
+    }
+
+    /**
+     * Starts the search on the plan as it is now (its candidates and pins, which the solver never changes), for at
+     * most {@code limit}; {@code workers} CP-SAT threads.
+     */
+    public static BoundSearch start(AllocationPlan plan, Duration limit, int workers) {
+        return start(plan, limit, workers, CompletableFuture.completedFuture(null));
+    }
+
+    /**
+     * The same, but from {@value #WAITS_FROM} requests on the exact search begins only once {@code constructed}
+     * completes (the solver's first complete allocation): at 3,000 requests on a busy 2-core machine, CP-SAT
+     * beside the construction heuristic delayed the first feasible allocation from 12.7 s to 20 s and left the
+     * round's medium at -45,112 instead of -36,225 (docs/performance-log.md, 2026-12-03).
+     */
+    public static BoundSearch start(AllocationPlan plan, Duration limit, int workers,
+            CompletableFuture<?> constructed) {
+        var relaxed = CapacityTimeBound.of(plan);
+        if (limit == null || limit.isZero() || !nativeLibraryLoads()) {
+            return new BoundSearch(relaxed, CompletableFuture.completedFuture(relaxed));
+        }
+        var search = new CompletableFuture<MediumBound>();
+        var bound = new BoundSearch(relaxed, search);
+        long deadline = System.nanoTime() + limit.toNanos();
+        boolean waits = plan.getBookings().size() >= WAITS_FROM;
+        var thread = new Thread(() -> {
+            try {
+                if (waits) {
+                    constructed.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                }
+                bound.searchParts(plan, deadline, workers);
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                log.debug("No construction within the round's time: the capacity-time bound stands");
+            } catch (RuntimeException | LinkageError e) {
+                log.warn("CP-SAT bound failed, the capacity-time bound stands: {}", e.toString());
+            } finally {
+                search.complete(bound.known);
+            }
+        }, "bound-search");
+        thread.setDaemon(true);
+        thread.start();
+        return bound;
+    }
+
+    /**
+     * Each part's floor starts as the relaxation's over its types and becomes CP-SAT's once that part is searched:
+     * the sum holds at every moment, so a round stopped halfway still reports the parts already proved.
+     */
+    private void searchParts(AllocationPlan plan, long deadline, int workers) {
+        // Built here, not on the caller's thread: at 3,000 requests the model takes a while, and the round's solver
+        // should not wait for it. The plan's candidates and pins never change.
+        var parts = new ArrayList<>(ExactBound.parts(plan));
+        // Small parts first: most are proved in milliseconds and leave their time to the large ones.
+        parts.sort(Comparator.comparingInt(ExactBound.Part::requests));
+        var relaxedByType = CapacityTimeBound.unservedByType(plan);
+        long[] floors = new long[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            floors[i] = parts.get(i).types().stream().mapToLong(type -> relaxedByType.getOrDefault(type, 0L)).sum();
+        }
+        long unservable = CapacityTimeBound.unservable(plan);
+        int proved = 0;
+        for (int i = 0; i < parts.size() && !stopped; i++) {
+            var part = parts.get(i);
+            var solver = new CpSolver();
+            double seconds = Math.max(0.05, (deadline - System.nanoTime()) / 1e9 / (parts.size() - i));
+            // Linearisation level 2 with one worker: STANDUP_OUTDOOR of the Hague sample proved in 1.2 s, against
+            // 29 s at the default level (13 s with two workers, either level).
+            solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(workers).setLinearizationLevel(2);
+            exact.set(solver);
+            long partStarted = System.nanoTime();
+            CpSolverStatus status = solver.solve(part.model());
+            log.debug("bound of {} ({} requests): {} in {} ms, served at most {}", part.name(), part.requests(),
+                    status, (System.nanoTime() - partStarted) / 1_000_000, solver.bestObjectiveBound());
+            switch (status) {
+                case OPTIMAL -> {
+                    floors[i] = part.weight() - Math.round(solver.objectiveValue());
+                    proved++;
+                }
+                case FEASIBLE -> {
+                    // Without a proof CP-SAT still knows that no allocation serves more than its bound.
+                    long servedAtMost = Math.min(part.weight(), (long) Math.floor(solver.bestObjectiveBound() + 1e-6));
+                    floors[i] = Math.max(floors[i], part.weight() - servedAtMost);
+                }
+                // UNKNOWN: stopped before it knew anything (its bound then reads 0). INFEASIBLE: pins that break
+                // rules between themselves, so no allocation is feasible there. Either way the relaxation stands.
+                default -> { }
+            }
+            known = new MediumBound(unservable + Arrays.stream(floors).sum(), "cp-sat").tighter(relaxed);
+        }
+        known = new MediumBound(unservable + Arrays.stream(floors).sum(),
+                proved == parts.size() ? "exact" : "cp-sat").tighter(relaxed);
+    }
+
+    /** The best floor known now, without waiting. */
+    public MediumBound current() {
+        return known;
+    }
+
+    /** Waits for the search to end by itself (proved, or at its limit): for tests and benchmarks. */
+    public MediumBound awaitEnd() {
+        return searched.join();
+    }
+
+    /**
+     * Stops the search if it still runs and returns the best floor known. Waits a moment for the part being
+     * searched to stop, never longer: on a busy machine CP-SAT's presolve can take seconds to notice, and the
+     * round's end must not wait for a bound.
+     */
+    public MediumBound finish() {
+        stopped = true;
+        var solver = exact.get();
+        if (solver != null && !searched.isDone()) {
+            solver.stopSearch();
+        }
+        try {
+            return searched.get(STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return known;
+        } catch (ExecutionException | TimeoutException e) {
+            return known;
+        }
+    }
+
+    /** Loads OR-Tools' native library once; false (and the relaxation only) where it cannot load. */
+    public static boolean nativeLibraryLoads() {
+        if (nativeLoaded == null) {
+            synchronized (BoundSearch.class) {
+                if (nativeLoaded == null) {
+                    boolean off = Boolean.getBoolean("broadcast.bound.relaxationOnly");
+                    try {
+                        if (!off) {
+                            Loader.loadNativeLibraries();
+                        }
+                        nativeLoaded = !off;
+                    } catch (RuntimeException | LinkageError e) {
+                        log.warn("OR-Tools' native library does not load here ({}): reports carry the"
+                                + " capacity-time bound only", e.toString());
+                        nativeLoaded = false;
+                    }
+                }
+            }
+        }
+        return nativeLoaded;
+    }
+}
