@@ -102,6 +102,38 @@ final class NoticeWording {
                 + eventName, new StringBuilder(said + "\n"), new StringBuilder("<p>" + escape(said) + "</p>"), next);
     }
 
+    static Notice offerMade(String eventId, String eventName, ZoneId zone, String organisation, String request,
+            int round, String resource, OffsetDateTime start, OffsetDateTime end, OffsetDateTime expiresAt) {
+        var data = base(eventId, organisation);
+        data.put("request", request);
+        data.put("round", round);
+        data.put("resource", resource);
+        data.put("start", LocalTimes.at(start, zone));
+        data.put("end", LocalTimes.at(end, zone));
+        data.put("expiresAt", LocalTimes.at(expiresAt, zone));
+        data.put("timeZone", zone.getId());
+        String said = "A place freed up and is offered to your request " + request + ": " + resource + ", "
+                + span(LocalTimes.at(start, zone), LocalTimes.at(end, zone)) + " (" + zone.getId() + ").";
+        String next = "What next: accept it before " + LocalTimes.at(expiresAt, zone).format(WHEN) + " ("
+                + zone.getId() + ") with POST /api/events/" + eventId + "/offers/" + request + "/accept, or decline"
+                + " it so that the next broadcaster may have it; unanswered, it goes on to the next.";
+        return notice("offer.made", organisation, data, "Offer: " + resource + " for request " + request + " - "
+                + eventName, new StringBuilder(said + "\n"), new StringBuilder("<p>" + escape(said) + "</p>"), next);
+    }
+
+    static Notice offerExpired(String eventId, String eventName, String organisation, String request, int round,
+            String resource) {
+        var data = base(eventId, organisation);
+        data.put("request", request);
+        data.put("round", round);
+        data.put("resource", resource);
+        String said = "The offer of " + resource + " to your request " + request + " expired unanswered; the place"
+                + " goes to the next broadcaster.";
+        String next = "What next: the request is waitlisted again and takes part in the next full round.";
+        return notice("offer.expired", organisation, data, "Offer of " + resource + " expired - " + eventName,
+                new StringBuilder(said + "\n"), new StringBuilder("<p>" + escape(said) + "</p>"), next);
+    }
+
     private static Map<String, Object> base(String eventId, String organisation) {
         var data = new LinkedHashMap<String, Object>();
         data.put("event", eventId);

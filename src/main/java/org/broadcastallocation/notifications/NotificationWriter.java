@@ -20,6 +20,8 @@ import org.broadcastallocation.requests.RequestRejectedByPlanner;
 import org.broadcastallocation.requests.RequestStatus;
 import org.broadcastallocation.requests.Requests;
 import org.broadcastallocation.requests.StoredRequest;
+import org.broadcastallocation.rounds.OfferExpired;
+import org.broadcastallocation.rounds.OfferMade;
 import org.broadcastallocation.rounds.RoundPublished;
 
 /**
@@ -100,6 +102,26 @@ class NotificationWriter {
         var event = events.require(fact.eventId()).event();
         var notice = NoticeWording.allocationReleased(fact.eventId(), event.name(), ZoneId.of(event.timeZone()),
                 fact.organisationId(), fact.requestId(), fact.resourceId(), fact.start(), fact.end());
+        send(fact.eventId(), notice);
+        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+    }
+
+    /** Raised inside the publish of a fill: the offer's row commits with the offer, or neither does. */
+    @EventListener
+    void on(OfferMade fact) {
+        var event = events.require(fact.eventId()).event();
+        var notice = NoticeWording.offerMade(fact.eventId(), event.name(), ZoneId.of(event.timeZone()),
+                fact.organisation(), fact.requestId(), fact.round(), fact.resource(), fact.start(), fact.end(),
+                fact.expiresAt());
+        send(fact.eventId(), notice);
+        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+    }
+
+    @EventListener
+    void on(OfferExpired fact) {
+        var event = events.require(fact.eventId()).event();
+        var notice = NoticeWording.offerExpired(fact.eventId(), event.name(), fact.organisation(), fact.requestId(),
+                fact.round(), fact.resource());
         send(fact.eventId(), notice);
         send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
     }

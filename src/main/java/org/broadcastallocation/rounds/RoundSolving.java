@@ -236,11 +236,12 @@ public class RoundSolving {
             progress.end(new RoundProgress.Update(eventId, number, RoundStatus.FAILED.name(), millis(round), null,
                     null, null));
         } finally {
+            // First: whatever else fails here, the round stops beating, so recovery can end a round left unwritten.
+            running.remove(key);
             round.save.cancel(false);
             if (round.bound != null) {
                 round.bound.finish();
             }
-            running.remove(key);
             MDC.clear();
             next();
         }
@@ -260,7 +261,7 @@ public class RoundSolving {
             return;
         }
         try {
-            rounds.heartbeat(instance);
+            rounds.heartbeat(instance, running.keySet());
             var claimed = rounds.claimedBy(instance);
             running.forEach((key, round) -> {
                 Boolean stop = claimed.get(key);

@@ -3,6 +3,7 @@ package org.broadcastallocation.rounds;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,13 +204,18 @@ public class Rounds {
      * another transaction holds (its own end being written, a publish looking at it) is skipped, never waited for:
      * the one thread that beats for all of them must not stall, or the others would look dead.
      */
-    public void heartbeat(String instance) {
+    /**
+     * Beats for the rounds this instance is running now ({@code keys}: event#round), never for every round it holds:
+     * a round whose end could not be written (the database was away) must go quiet, so that recovery ends it.
+     */
+    public void heartbeat(String instance, Collection<String> keys) {
         jdbc.sql("""
                 update round set heartbeat_at = now()
                 where (event_id, number) in (
                     select event_id, number from round
                     where claimed_by = ? and status in ('QUEUED', 'SOLVING')
-                    for update skip locked)""").param(instance).update();
+                        and event_id || '#' || number = any (?)
+                    for update skip locked)""").params(instance, keys.toArray(String[]::new)).update();
     }
 
     /** The rounds this instance holds as committed, and whether someone asked each to stop (reads wait for nobody). */
