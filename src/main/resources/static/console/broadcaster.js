@@ -109,8 +109,9 @@ $('request-form').addEventListener('submit', async (event) => {
       await api.call('POST', path('/requests'), request, { 'Idempotency-Key': crypto.randomUUID() });
       toast(`Submitted ${request.id}`);
     }
-    fill(null);
+    // The list first, then the form: a form back at "New request" means the list shows the change.
     await refresh();
+    fill(null);
   } catch (error) {
     const errors = error.problem?.errors ?? error.problem?.violations;
     $('form-error').textContent = error.message + (Array.isArray(errors) ? ': ' + errors
