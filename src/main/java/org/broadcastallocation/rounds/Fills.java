@@ -143,7 +143,10 @@ class Fills {
         return transaction.execute(status -> {
             int pinsVersion = events.lockPins(eventId).orElseThrow();
             var problem = snapshot(eventId);
-            if (problem.requests().size() == problem.pinned().size()) {
+            // Nothing published yet: every request, the late one too, waits for the first full round; a fill then
+            // would only take the event's one solver from the planner.
+            boolean nothingPublished = pinsVersion == 0 && problem.pinned().isEmpty();
+            if (nothingPublished || problem.requests().size() == problem.pinned().size()) {
                 return Optional.<Integer>empty();
             }
             int number = rounds.create(eventId, ACTOR, Map.of("fill", why), problem, pinsVersion, seconds,

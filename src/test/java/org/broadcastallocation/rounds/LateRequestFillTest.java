@@ -64,6 +64,29 @@ class LateRequestFillTest {
         assertThat(calls.publish(fill).status()).isEqualTo(200);
         assertThat(calls.status("bbc-late")).isEqualTo("OFFERED");
     }
+
+    @Test
+    void beforeTheFirstPublishALateRequestWaitsForTheFirstRoundAndLeavesThePlannersSolveFree() throws Exception {
+        var api = new ApiClient(port);
+        String event = "late-before-any-round";
+        api.importEvent(Fixture.hague().zone("EDIT", 8).lateIntake()
+                .organisation("nos", BROADCASTER).organisation("bbc", BROADCASTER)
+                .resource("EB-01", EDIT_BOOTH, "EDIT", 550, 0, 2)
+                .request("nos-1", "nos", EDIT_BOOTH).crew(2).submittedMay(1).and()
+                .document(), event);
+        var calls = new RoundCalls(api, event);
+        var submitted = api.call(api.mintKey(event, "bbc"), "POST", calls.requests(), """
+                {"id": "bbc-late", "type": "EDIT_BOOTH", "crewSize": 2,
+                 "window": {"from": "2025-06-23T09:00:00+02:00", "to": "2025-06-26T02:00:00+02:00"}}""");
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        Thread.sleep(1_000);
+
+        // Nothing is published, so every request is still the first full round's: no fill takes the event's solver.
+        int first = calls.create();
+        assertThat(first).as("the planner's round is the event's first").isEqualTo(1);
+        calls.solved(first, 1);
+        assertThat(calls.round(first).get("kind").asText()).isEqualTo("FULL");
+    }
 }
 
 /** Imported ahead of the service's own clock (a nested test configuration would come after it). */
