@@ -6,6 +6,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import org.slf4j.Logger;
@@ -57,6 +59,11 @@ class Fills {
     private final JdbcClient jdbc;
     private final Executor followUps;
     private final int seconds;
+    /**
+     * Events with a planning asked for and not begun: a burst of late submissions asks once per request, and each
+     * planning reads the whole event under its lock; one waiting planning sees them all.
+     */
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
 
     Fills(Rounds rounds, Events events, EventCatalogue catalogue, Requests requests, Offers offers,
             RoundSolving solving, RoundOutcomes outcomes, AuditLog audit, TransactionTemplate transaction,
@@ -92,7 +99,11 @@ class Fills {
     }
 
     private void planSoon(String eventId, String why) {
+        if (!pending.add(eventId)) {
+            return;
+        }
         followUps.execute(() -> {
+            pending.remove(eventId);
             try {
                 plan(eventId, why).ifPresent(number -> start(eventId, number));
             } catch (RuntimeException e) {
@@ -142,11 +153,13 @@ class Fills {
     Optional<Integer> plan(String eventId, String why) {
         return transaction.execute(status -> {
             int pinsVersion = events.lockPins(eventId).orElseThrow();
-            var problem = snapshot(eventId);
             // Nothing published yet: every request, the late one too, waits for the first full round; a fill then
-            // would only take the event's one solver from the planner.
-            boolean nothingPublished = pinsVersion == 0 && problem.pinned().isEmpty();
-            if (nothingPublished || problem.requests().size() == problem.pinned().size()) {
+            // would only take the event's one solver from the planner (and each late submission read the event).
+            if (pinsVersion == 0) {
+                return Optional.<Integer>empty();
+            }
+            var problem = snapshot(eventId);
+            if (problem.requests().size() == problem.pinned().size()) {
                 return Optional.<Integer>empty();
             }
             int number = rounds.create(eventId, ACTOR, Map.of("fill", why), problem, pinsVersion, seconds,
