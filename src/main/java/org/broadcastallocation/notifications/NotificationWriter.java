@@ -93,8 +93,7 @@ class NotificationWriter {
         var event = events.require(fact.eventId()).event();
         var notice = NoticeWording.requestRejected(fact.eventId(), event.name(), fact.organisationId(),
                 fact.requestId(), fact.reason());
-        send(fact.eventId(), notice);
-        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+        toOrganisationAndStaff(fact.eventId(), notice);
     }
 
     @EventListener
@@ -102,8 +101,7 @@ class NotificationWriter {
         var event = events.require(fact.eventId()).event();
         var notice = NoticeWording.allocationReleased(fact.eventId(), event.name(), ZoneId.of(event.timeZone()),
                 fact.organisationId(), fact.requestId(), fact.resourceId(), fact.start(), fact.end());
-        send(fact.eventId(), notice);
-        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+        toOrganisationAndStaff(fact.eventId(), notice);
     }
 
     /** Raised inside the publish of a fill: the offer's row commits with the offer, or neither does. */
@@ -113,8 +111,7 @@ class NotificationWriter {
         var notice = NoticeWording.offerMade(fact.eventId(), event.name(), ZoneId.of(event.timeZone()),
                 fact.organisation(), fact.requestId(), fact.round(), fact.resource(), fact.start(), fact.end(),
                 fact.expiresAt());
-        send(fact.eventId(), notice);
-        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+        toOrganisationAndStaff(fact.eventId(), notice);
     }
 
     @EventListener
@@ -122,8 +119,13 @@ class NotificationWriter {
         var event = events.require(fact.eventId()).event();
         var notice = NoticeWording.offerExpired(fact.eventId(), event.name(), fact.organisation(), fact.requestId(),
                 fact.round(), fact.resource());
-        send(fact.eventId(), notice);
-        send(fact.eventId(), new Notice(notice.type(), null, notice.data(), null));
+        toOrganisationAndStaff(fact.eventId(), notice);
+    }
+
+    /** The organisation's own notice; staff endpoints get its data (no e-mail: staff have no contacts here). */
+    private void toOrganisationAndStaff(String eventId, Notice notice) {
+        send(eventId, notice);
+        send(eventId, new Notice(notice.type(), null, notice.data(), null));
     }
 
     /** One row per endpoint that asked for the type, and per contact address when e-mail is on. */
