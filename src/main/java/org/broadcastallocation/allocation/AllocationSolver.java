@@ -81,7 +81,16 @@ public final class AllocationSolver {
      * given; the solver also stops at once when the plan's score bound is reached, since nothing can improve then.
      */
     public AllocationPlan solve(AllocationPlan plan, Duration timeLimit, Consumer<BestScore> onNewBest) {
+        return solve(plan, timeLimit, onNewBest, null);
+    }
+
+    /** The same, taking CP-SAT's allocations of the plan's parts from {@code bound} when they serve more. */
+    public AllocationPlan solve(AllocationPlan plan, Duration timeLimit, Consumer<BestScore> onNewBest,
+            BoundSearch bound) {
         var solver = buildSolver(plan, timeLimit);
+        if (bound != null) {
+            bound.seed(solver);
+        }
         solver.addEventListener(event -> onNewBest.accept(new BestScore(event.getTimeMillisSpent(),
                 (HardMediumSoftScore) event.getNewBestScore(), event.isNewBestSolutionInitialized())));
         return settle(solver.solve(plan));

@@ -105,6 +105,11 @@ public class Booking {
         }
     }
 
+    /** The start alone, for a problem change that moves both variables one at a time ({@link ExactSeed}). */
+    void startAt(int start) {
+        this.start = start;
+    }
+
     public Placement pinnedPlacement() {
         return pinnedPlacement;
     }

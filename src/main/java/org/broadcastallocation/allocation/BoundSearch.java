@@ -4,17 +4,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
+import ai.timefold.solver.core.api.solver.Solver;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
 import com.google.ortools.sat.CpSolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.broadcastallocation.problem.ResourceType;
 
 
 /**
@@ -39,6 +45,11 @@ public final class BoundSearch {
     private volatile boolean stopped;
     private volatile MediumBound known;
     private final CompletableFuture<MediumBound> searched;
+    /** CP-SAT's allocations of parts not yet offered to the solver (see {@link #seed}). */
+    private final List<ExactSeed> pending = new ArrayList<>();
+    private Solver<AllocationPlan> seeded;
+    /** What the solver's best serves, per type, as of its last new best; null until it has one. */
+    private Map<ResourceType, Long> bestServed;
 
     private BoundSearch(MediumBound relaxed, CompletableFuture<MediumBound> searched) {
         this.relaxed = relaxed;
@@ -138,9 +149,58 @@ public final class BoundSearch {
                 default -> { }
             }
             known = new MediumBound(unservable + Arrays.stream(floors).sum(), "cp-sat").tighter(relaxed);
+            if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
+                var seed = ExactSeed.of(plan, part, solver);
+                if (seed != null) {
+                    offer(seed);
+                }
+            }
         }
         known = new MediumBound(unservable + Arrays.stream(floors).sum(),
                 proved == parts.size() ? "exact" : "cp-sat").tighter(relaxed);
+    }
+
+    /**
+     * From now on the solver is offered CP-SAT's allocation of each part it solves (those solved already too) when
+     * that serves more of the part than the solver's best: the solver takes it as a problem change and searches on
+     * from it. Call before {@code solver.solve}: the offers wait for its first best solution, when it is solving.
+     */
+    public void seed(Solver<AllocationPlan> solver) {
+        solver.addEventListener(event -> {
+            var served = new EnumMap<ResourceType, Long>(ResourceType.class);
+            for (Booking booking : event.getNewBestSolution().getBookings()) {
+                if (booking.assigned()) {
+                    served.merge(booking.type(), (long) booking.weight(), Long::sum);
+                }
+            }
+            synchronized (this) {
+                bestServed = served;
+                handOver();
+            }
+        });
+        synchronized (this) {
+            seeded = solver;
+        }
+    }
+
+    private synchronized void offer(ExactSeed seed) {
+        pending.add(seed);
+        handOver();
+    }
+
+    private void handOver() {
+        if (seeded == null || bestServed == null) {
+            return;
+        }
+        for (ExactSeed seed : pending) {
+            long solverServes = seed.types().stream().mapToLong(type -> bestServed.getOrDefault(type, 0L)).sum();
+            if (seed.served() > solverServes) {
+                log.debug("CP-SAT's allocation of {} serves {} against the solver's {}: offered", seed.types(),
+                        seed.served(), solverServes);
+                seeded.addProblemChange(seed);
+            }
+        }
+        pending.clear();
     }
 
     /** The best floor known now, without waiting. */

@@ -26,7 +26,7 @@ import org.broadcastallocation.problem.ResourceType;
  * spread over the pool's resources, and it takes the symmetry between them away); fibre per zone and quota per
  * organisation and type are cumulatives too; pins are fixed intervals. A pin holds one resource, not any of its
  * pool, so with pins the model is a relaxation: its optimum may be out of reach, but its bound still holds.
- * Only the bound is used, never CP-SAT's allocation.
+ * CP-SAT's allocation of a part is read back by {@link ExactSeed}, which spreads it over the pools' resources.
  */
 final class ExactBound {
 
@@ -38,10 +38,15 @@ final class ExactBound {
      * (no resource, no zone with fibre links, and quota is per type), so that each part is solved, and proved,
      * apart. {@code weight}: the part's requests' total weight, of which the model's objective is the served part.
      */
-    record Part(String name, Set<ResourceType> types, CpModel model, long weight, int requests) {
+    record Part(String name, Set<ResourceType> types, CpModel model, long weight, int requests, List<Choice> choices,
+            Map<PoolKey, List<PlanResource>> pools) {
     }
 
-    private record PoolKey(ResourceType type, FibreZone zone, Integer capacity, Set<String> features,
+    /** One placement the model may take: the booking at this start on some resource of the pool. */
+    record Choice(Booking booking, PoolKey pool, int start, Literal taken) {
+    }
+
+    record PoolKey(ResourceType type, FibreZone zone, Integer capacity, Set<String> features,
             List<MinuteInterval> availability) {
         static PoolKey of(PlanResource resource) {
             return new PoolKey(resource.type(), resource.zone(), resource.capacity(), resource.features(),
@@ -97,7 +102,12 @@ final class ExactBound {
             List<Booking> bookings) {
         var model = new CpModel();
         var poolSizes = new HashMap<PoolKey, Integer>();
-        resources.forEach(resource -> poolSizes.merge(PoolKey.of(resource), 1, Integer::sum));
+        var pools = new HashMap<PoolKey, List<PlanResource>>();
+        resources.forEach(resource -> {
+            poolSizes.merge(PoolKey.of(resource), 1, Integer::sum);
+            pools.computeIfAbsent(PoolKey.of(resource), key -> new ArrayList<>()).add(resource);
+        });
+        var choices = new ArrayList<Choice>();
         var byPool = new HashMap<PoolKey, List<Held>>();
         var byType = new HashMap<ResourceType, List<Held>>();
         var fibreByZone = new HashMap<FibreZone, List<Held>>();
@@ -130,6 +140,7 @@ final class ExactBound {
                     byType.computeIfAbsent(pool.getKey().type(), key -> new ArrayList<>()).add(held);
                     addSharedRules(booking, pool.getKey().zone(), held, fibreByZone, byHolder, quotas);
                     taken.add(take);
+                    choices.add(new Choice(booking, pool.getKey(), start, take));
                     served.add(take);
                     weights.add((long) booking.weight());
                 }
@@ -151,7 +162,7 @@ final class ExactBound {
         byHolder.forEach((holder, held) -> atMostAtOnce(model, held, quotas.get(holder)));
         model.maximize(LinearExpr.affine(LinearExpr.weightedSum(served.toArray(Literal[]::new),
                 weights.stream().mapToLong(Long::longValue).toArray()), 1, pinnedWeight));
-        return new Part(name, types, model, totalWeight, bookings.size());
+        return new Part(name, types, model, totalWeight, bookings.size(), choices, pools);
     }
 
     /** The booking's candidate starts, per pool of the resources they are on. */

@@ -69,7 +69,7 @@ public final class AllocationEngine {
                 constructed.complete(null);
             }
             onNewBest.accept(progress);
-        });
+        }, bound);
         return reports.build(document, best, null, "SOLVED", "optimise", millisSince(started), baseline,
                 bound.finish());
     }

@@ -188,6 +188,7 @@ public class RoundSolving {
             round.bound = BoundSearch.start(plan, engine.solver().spentLimit(limit), BoundSearch.WORKERS,
                     constructed);
             round.solver = engine.solver().buildSolver(plan, limit);
+            round.bound.seed(round.solver);
             round.startedNanos = System.nanoTime();
             round.solver.addEventListener(event -> {
                 if (event.isNewBestSolutionInitialized()) {
