@@ -35,6 +35,8 @@ public final class BoundSearch {
     /** CP-SAT threads beside a round's solver (which takes one core); measured in docs/performance-log.md. */
     public static final int WORKERS = 1;
     private static final long STOP_GRACE_MILLIS = 500;
+    /** At most this long for a part's cheapest allocation once its optimum is proved (see {@link #cheapest}). */
+    private static final double SOFT_SECONDS = 2;
     /** Requests from which the exact search waits for the solver's construction (see {@link #start}). */
     public static final int WAITS_FROM = 1_000;
     /** Whether CP-SAT's native library loaded in this process; null until first tried. */
@@ -47,6 +49,8 @@ public final class BoundSearch {
     private final CompletableFuture<MediumBound> searched;
     /** CP-SAT's allocations of parts not yet offered to the solver (see {@link #seed}). */
     private final List<ExactSeed> pending = new ArrayList<>();
+    /** Every part's allocation CP-SAT found, offered or not: CP-SAT's own answer, for the benchmarks. */
+    private final List<ExactSeed> found = new ArrayList<>();
     private Solver<AllocationPlan> seeded;
     /** What the solver's best serves, per type, as of its last new best; null until it has one. */
     private Map<ResourceType, Long> bestServed;
@@ -150,7 +154,9 @@ public final class BoundSearch {
             }
             known = new MediumBound(unservable + Arrays.stream(floors).sum(), "cp-sat").tighter(relaxed);
             if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
-                var seed = ExactSeed.of(plan, part, solver);
+                var solved = status == CpSolverStatus.OPTIMAL && !stopped
+                        ? cheapest(part, solver, Math.min(SOFT_SECONDS, seconds / 2), workers) : solver;
+                var seed = ExactSeed.of(plan, part, solved);
                 if (seed != null) {
                     offer(seed);
                 }
@@ -184,6 +190,7 @@ public final class BoundSearch {
     }
 
     private synchronized void offer(ExactSeed seed) {
+        found.add(seed);
         pending.add(seed);
         handOver();
     }
@@ -201,6 +208,42 @@ public final class BoundSearch {
             }
         }
         pending.clear();
+    }
+
+    /**
+     * The part's optimum proved, its cheapest allocation at that optimum ({@link ExactBound.Part#preferCheapest}),
+     * within {@code seconds}, so that a later round's seed keeps the previous round's placements where it can. The
+     * first solution when nothing better comes in time.
+     */
+    private CpSolver cheapest(ExactBound.Part part, CpSolver proved, double seconds, int workers) {
+        // Only for a later round: there an arbitrary optimum would move what the previous round placed, which
+        // the stability rule then pulls back slowly. In a first round it would only delay the proofs of the parts
+        // after it (on a busy machine the last, largest part was proved seconds later), and the local search
+        // settles timing and preferences as well from any optimum.
+        if (part.choices().stream().noneMatch(choice -> choice.booking().previousPlacement() != null)) {
+            return proved;
+        }
+        part.preferCheapest(Math.round(proved.objectiveValue()), proved::booleanValue);
+        var solver = new CpSolver();
+        solver.getParameters().setMaxTimeInSeconds(Math.max(0.05, seconds)).setNumWorkers(workers);
+        exact.set(solver);
+        var status = solver.solve(part.model());
+        log.debug("cheapest allocation of {} at its optimum: {}, soft {}", part.name(), status,
+                status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE ? solver.objectiveValue() : "-");
+        return status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE ? solver : proved;
+    }
+
+    /**
+     * CP-SAT's own allocation, as far as it got: each part it solved as its model's solution on real resources, the
+     * rest unassigned, placed on {@code fresh} (a plan of the same problem, nothing placed but its pins). The
+     * benchmarks' yardstick; call after {@link #awaitEnd}.
+     */
+    public synchronized AllocationPlan exactAllocation(AllocationPlan fresh) {
+        for (ExactSeed seed : found) {
+            fresh.getBookings().stream().filter(booking -> seed.types().contains(booking.type()) && !booking.pinned())
+                    .forEach(booking -> booking.place(seed.placements().get(booking.id())));
+        }
+        return fresh;
     }
 
     /** The best floor known now, without waiting. */

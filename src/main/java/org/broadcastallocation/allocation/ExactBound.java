@@ -39,11 +39,28 @@ final class ExactBound {
      * apart. {@code weight}: the part's requests' total weight, of which the model's objective is the served part.
      */
     record Part(String name, Set<ResourceType> types, CpModel model, long weight, int requests, List<Choice> choices,
-            Map<PoolKey, List<PlanResource>> pools) {
+            Map<PoolKey, List<PlanResource>> pools, LinearExpr served) {
+
+        /**
+         * Turns the solved model into its second question: of the allocations that serve {@code atLeast} (the
+         * optimum just proved), the one cheapest in the soft terms a pool and a start decide (timing, missing
+         * preferences, moves from the previous round; walking depends on which resource of a pool, so it is not
+         * here), starting from the solution at hand.
+         */
+        void preferCheapest(long atLeast, java.util.function.Predicate<Literal> solved) {
+            model.clearHints();
+            choices.forEach(choice -> model.addHint(choice.taken(), solved.test(choice.taken())));
+            model.addGreaterOrEqual(served, atLeast);
+            model.minimize(LinearExpr.weightedSum(choices.stream().map(Choice::taken).toArray(Literal[]::new),
+                    choices.stream().mapToLong(Choice::softCost).toArray()));
+        }
     }
 
-    /** One placement the model may take: the booking at this start on some resource of the pool. */
-    record Choice(Booking booking, PoolKey pool, int start, Literal taken) {
+    /**
+     * One placement the model may take: the booking at this start on some resource of the pool, and what it would
+     * add to the soft level there, walking apart (see {@link Part#preferCheapest}).
+     */
+    record Choice(Booking booking, PoolKey pool, int start, Literal taken, long softCost) {
     }
 
     record PoolKey(ResourceType type, FibreZone zone, Integer capacity, Set<String> features,
@@ -82,7 +99,7 @@ final class ExactBound {
                     .filter(resource -> root(partOfType, resource.type()) == part).toList();
             var types = EnumSet.noneOf(ResourceType.class);
             partOfType.keySet().stream().filter(type -> root(partOfType, type) == part).forEach(types::add);
-            parts.add(build(part.name(), types, resources, bookings));
+            parts.add(build(part.name(), types, resources, bookings, SoftCost.of(plan)));
         });
         return parts;
     }
@@ -99,7 +116,7 @@ final class ExactBound {
     }
 
     private static Part build(String name, Set<ResourceType> types, List<PlanResource> resources,
-            List<Booking> bookings) {
+            List<Booking> bookings, SoftCost softCost) {
         var model = new CpModel();
         var poolSizes = new HashMap<PoolKey, Integer>();
         var pools = new HashMap<PoolKey, List<PlanResource>>();
@@ -140,7 +157,13 @@ final class ExactBound {
                     byType.computeIfAbsent(pool.getKey().type(), key -> new ArrayList<>()).add(held);
                     addSharedRules(booking, pool.getKey().zone(), held, fibreByZone, byHolder, quotas);
                     taken.add(take);
-                    choices.add(new Choice(booking, pool.getKey(), start, take));
+                    var resource = pools.get(pool.getKey()).get(0);
+                    var previous = booking.previousPlacement();
+                    if (previous != null && pools.get(pool.getKey()).contains(previous.resource())) {
+                        resource = previous.resource();
+                    }
+                    long cost = softCost.of(booking, new Placement(resource, start, held.end()), List.of());
+                    choices.add(new Choice(booking, pool.getKey(), start, take, cost));
                     served.add(take);
                     weights.add((long) booking.weight());
                 }
@@ -160,9 +183,10 @@ final class ExactBound {
         });
         fibreByZone.forEach((zone, held) -> atMostAtOnce(model, held, zone.fibreLinks()));
         byHolder.forEach((holder, held) -> atMostAtOnce(model, held, quotas.get(holder)));
-        model.maximize(LinearExpr.affine(LinearExpr.weightedSum(served.toArray(Literal[]::new),
-                weights.stream().mapToLong(Long::longValue).toArray()), 1, pinnedWeight));
-        return new Part(name, types, model, totalWeight, bookings.size(), choices, pools);
+        var servedWeight = LinearExpr.affine(LinearExpr.weightedSum(served.toArray(Literal[]::new),
+                weights.stream().mapToLong(Long::longValue).toArray()), 1, pinnedWeight);
+        model.maximize(servedWeight);
+        return new Part(name, types, model, totalWeight, bookings.size(), choices, pools, servedWeight);
     }
 
     /** The booking's candidate starts, per pool of the resources they are on. */

@@ -1,7 +1,9 @@
 package org.broadcastallocation.allocation;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -35,17 +37,59 @@ record ExactSeed(Set<ResourceType> types, Map<String, Placement> placements, lon
         if (ofPart.stream().anyMatch(Booking::placedByHand)) {
             return null;
         }
+        var taken = part.choices().stream().filter(choice -> solved.booleanValue(choice.taken()))
+                .sorted(Comparator.comparingInt(ExactBound.Choice::start)).toList();
+        var inOrder = spread(ofPart, part, taken);
+        if (taken.stream().noneMatch(ExactSeed::keepsPrevious)) {
+            return inOrder;
+        }
+        var keeping = keeping(ofPart, part, taken);
+        return keeping != null && keeping.served() >= inOrder.served() ? keeping : inOrder;
+    }
+
+    /**
+     * A later round's allocation, each pool's placements given resources by {@link PoolColouring} so that as many
+     * as possible stay where the previous round had them; null when a pool got no answer in time. Fibre and quota
+     * do not depend on which resource of a pool (it shares the zone), so CP-SAT's choice keeps them.
+     */
+    private static ExactSeed keeping(List<Booking> ofPart, ExactBound.Part part, List<ExactBound.Choice> taken) {
+        var pinned = ofPart.stream().filter(Booking::published).map(Booking::pinnedPlacement).toList();
+        long served = ofPart.stream().filter(Booking::published).mapToLong(Booking::weight).sum();
+        var byPool = new HashMap<ExactBound.PoolKey, List<ExactBound.Choice>>();
+        taken.forEach(choice -> byPool.computeIfAbsent(choice.pool(), key -> new ArrayList<>()).add(choice));
+        var placements = new HashMap<String, Placement>();
+        for (var entry : byPool.entrySet()) {
+            var assigned = PoolColouring.assign(entry.getValue(), part.pools().get(entry.getKey()), pinned);
+            if (assigned == null) {
+                return null;
+            }
+            placements.putAll(assigned);
+        }
+        for (var choice : taken) {
+            if (placements.containsKey(choice.booking().id())) {
+                served += choice.booking().weight();
+            }
+        }
+        return new ExactSeed(part.types(), Map.copyOf(placements), served);
+    }
+
+    private static boolean keepsPrevious(ExactBound.Choice choice) {
+        var previous = choice.booking().previousPlacement();
+        return previous != null && previous.start() == choice.start()
+                && ExactBound.PoolKey.of(previous.resource()).equals(choice.pool());
+    }
+
+    /** The choices, in this order, each to the first resource of its pool that is free then (its previous first). */
+    private static ExactSeed spread(List<Booking> ofPart, ExactBound.Part part, List<ExactBound.Choice> choices) {
         // Stand-ins, never the plan's own bookings: the solver is working on those on another thread.
         var occupancy = Occupancy.of(ofPart.stream().filter(Booking::published)
                 .map(booking -> new Booking(booking.demand(), booking.candidates(), booking.pinnedPlacement(), null))
                 .toList());
         long served = ofPart.stream().filter(Booking::published).mapToLong(Booking::weight).sum();
         var placements = new HashMap<String, Placement>();
-        var taken = part.choices().stream().filter(choice -> solved.booleanValue(choice.taken()))
-                .sorted(Comparator.comparingInt(ExactBound.Choice::start)).toList();
-        for (var choice : taken) {
+        for (var choice : choices) {
             var booking = choice.booking();
-            for (PlanResource resource : part.pools().getOrDefault(choice.pool(), java.util.List.of())) {
+            for (PlanResource resource : previousFirst(booking, choice.start(), part.pools().get(choice.pool()))) {
                 var placement = new Placement(resource, choice.start(), choice.start()
                         + booking.demand().durationMinutes());
                 if (booking.candidates().contains(placement) && occupancy.admits(booking.demand(), placement)) {
@@ -59,6 +103,18 @@ record ExactSeed(Set<ResourceType> types, Map<String, Placement> placements, lon
             }
         }
         return new ExactSeed(part.types(), Map.copyOf(placements), served);
+    }
+
+    /** The pool's resources, the booking's previous one first when it held it at this start: a later round keeps it. */
+    private static List<PlanResource> previousFirst(Booking booking, int start, List<PlanResource> pool) {
+        var previous = booking.previousPlacement();
+        if (previous == null || previous.start() != start || !pool.contains(previous.resource())) {
+            return pool;
+        }
+        var ordered = new ArrayList<PlanResource>(pool.size());
+        ordered.add(previous.resource());
+        pool.stream().filter(resource -> !resource.equals(previous.resource())).forEach(ordered::add);
+        return ordered;
     }
 
     /** Weight the plan's assigned bookings of these types serve. */

@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.broadcastallocation.allocation.AllocationPlan;
 import org.broadcastallocation.allocation.AllocationSolver;
+import org.broadcastallocation.allocation.BoundSearch;
 import org.broadcastallocation.allocation.Booking;
 import org.broadcastallocation.allocation.PlanBuilder;
 import org.broadcastallocation.allocation.Scoring;
@@ -62,17 +63,21 @@ public final class ReplanningBenchmark {
         // successor weight to gain, and what it moves for that is not what the change required.
         var firstSeconds = Duration.ofSeconds(Long.getLong("replan.firstSeconds", seconds.toSeconds()));
         var candidates = new ArrayList<>(List.of(
-                SoftLevelBenchmark.Candidate.of("baseline", SoftLevelBenchmark.BASELINE_CONFIG, false),
-                new SoftLevelBenchmark.Candidate("today", AllocationSolver.loadConfig(), true),
-                SoftLevelBenchmark.Candidate.of("two-phase", SoftLevelBenchmark.TWO_PHASE_CONFIG, true)));
+                SoftLevelBenchmark.Candidate.of("baseline", SoftLevelBenchmark.BASELINE_CONFIG, false, false),
+                new SoftLevelBenchmark.Candidate("alone", AllocationSolver.loadConfig(), true, false),
+                new SoftLevelBenchmark.Candidate("today", AllocationSolver.loadConfig(), true, true),
+                SoftLevelBenchmark.Candidate.of("two-phase", SoftLevelBenchmark.TWO_PHASE_CONFIG, true, true)));
         var only = System.getProperty("replan.only", "");
         if (!only.isBlank()) {
             candidates.removeIf(candidate -> !List.of(only.split(",")).contains(candidate.name()));
         }
         for (int repeat = 0; repeat < repeats; repeat++) {
-            var first = new SoftLevelBenchmark.Candidate("today", AllocationSolver.loadConfig(), true).solver(repeat)
-                    .solve(PlanBuilder.build(document), firstSeconds, best -> {
-            });
+            var firstPlan = PlanBuilder.build(document);
+            var firstBound = BoundSearch.start(firstPlan, firstSeconds, BoundSearch.WORKERS);
+            var first = new SoftLevelBenchmark.Candidate("today", AllocationSolver.loadConfig(), true, true)
+                    .solver(repeat).solve(firstPlan, firstSeconds, best -> {
+                    }, firstBound);
+            firstBound.finish();
             var previous = placements(first);
             System.out.printf("%n%s round 1 (today's solver, %d s): %s, %d placed%n", name, firstSeconds.toSeconds(),
                     first.getScore(), previous.size());
@@ -81,10 +86,9 @@ public final class ReplanningBenchmark {
             benchmark.fill(document, previous, Duration.ofSeconds(Long.getLong("replan.fillSeconds", 1)),
                     new Random(repeat));
             for (var candidate : candidates) {
-                benchmark.round(candidate.solver(repeat), candidate.name(), "closed " + closed, closure, previous,
-                        seconds, onResource(previous, closed));
-                benchmark.round(candidate.solver(repeat), candidate.name(), "10 withdrawn", cancellations, previous,
-                        seconds, Set.of());
+                benchmark.round(candidate, repeat, "closed " + closed, closure, previous, seconds,
+                        onResource(previous, closed));
+                benchmark.round(candidate, repeat, "10 withdrawn", cancellations, previous, seconds, Set.of());
             }
         }
     }
@@ -139,10 +143,20 @@ public final class ReplanningBenchmark {
         return on;
     }
 
-    void round(AllocationSolver solver, String candidate, String change, ProblemDocument document,
+    void round(SoftLevelBenchmark.Candidate of, long seed, String change, ProblemDocument document,
             List<Placement> previous, Duration limit, Set<String> forced) {
+        var solver = of.solver(seed);
+        String candidate = of.name();
         var plan = PlanBuilder.build(document);
-        var searched = solver.buildSolver(plan, limit).solve(plan);
+        var timefold = solver.buildSolver(plan, limit);
+        var bound = of.exact() ? BoundSearch.start(plan, limit, BoundSearch.WORKERS) : null;
+        if (bound != null) {
+            bound.seed(timefold);
+        }
+        var searched = timefold.solve(plan);
+        if (bound != null) {
+            bound.finish();
+        }
         // Before and after ReturnToPrevious, of the same run: what the search moved, and what stays moved.
         var searchedMoves = moves(previous, placements(searched), requestIds(document), forced);
         var searchedScore = searched.getScore();

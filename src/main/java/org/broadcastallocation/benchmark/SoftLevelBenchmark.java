@@ -61,11 +61,14 @@ public final class SoftLevelBenchmark {
         this.scoring = new Scoring(AllocationSolver.loadConfig());
     }
 
-    /** A solver configuration to compare, by name; each repeat runs it with another random seed. */
-    public record Candidate(String name, SolverConfig config, boolean warmStart) {
+    /**
+     * A solver configuration to compare, by name; each repeat runs it with another random seed. {@code exact}: the
+     * round's CP-SAT search runs beside it and hands over its allocations, as a service round does.
+     */
+    public record Candidate(String name, SolverConfig config, boolean warmStart, boolean exact) {
 
-        static Candidate of(String name, String file, boolean warmStart) {
-            return new Candidate(name, SolverConfig.createFromXmlFile(Path.of(file).toFile()), warmStart);
+        static Candidate of(String name, String file, boolean warmStart, boolean exact) {
+            return new Candidate(name, SolverConfig.createFromXmlFile(Path.of(file).toFile()), warmStart, exact);
         }
 
         public AllocationSolver solver(long seed) {
@@ -86,13 +89,15 @@ public final class SoftLevelBenchmark {
         long referenceSeconds = Long.getLong("soft.referenceSeconds", 0);
         var benchmark = new SoftLevelBenchmark(System.out);
         var candidates = new ArrayList<>(List.of(
-                Candidate.of("baseline", BASELINE_CONFIG, false),
-                new Candidate("today", AllocationSolver.loadConfig(), true),
-                Candidate.of("two-phase-soft", TWO_PHASE_CONFIG, true)));
+                Candidate.of("baseline", BASELINE_CONFIG, false, false),
+                new Candidate("alone", AllocationSolver.loadConfig(), true, false),
+                new Candidate("today", AllocationSolver.loadConfig(), true, true),
+                Candidate.of("two-phase-soft", TWO_PHASE_CONFIG, true, true)));
         // More configurations to try beside them: -Dsoft.candidates=a.xml,b.xml (named by file).
         for (String file : System.getProperty("soft.candidates", "").split(",")) {
             if (!file.isBlank()) {
-                candidates.add(Candidate.of(Path.of(file).getFileName().toString().replace(".xml", ""), file, true));
+                candidates.add(Candidate.of(Path.of(file).getFileName().toString().replace(".xml", ""), file, true,
+                        true));
             }
         }
         // Fewer to run on a busy machine: -Dsoft.only=today,two-phase-soft.
@@ -111,7 +116,7 @@ public final class SoftLevelBenchmark {
                     bound.unservedFloor(), bound.method());
             if (referenceSeconds > 0) {
                 var reference = benchmark.run(name, document,
-                        new Candidate("reference", AllocationSolver.loadConfig(), true), 0,
+                        new Candidate("reference", AllocationSolver.loadConfig(), true, true), 0,
                         Duration.ofSeconds(referenceSeconds));
                 benchmark.printRun(reference);
                 bestKnown = better(bestKnown, reference.score());
@@ -162,6 +167,7 @@ public final class SoftLevelBenchmark {
         AllocationPlan plan = PlanBuilder.build(document);
         int nothingServed = -plan.getBookings().stream().mapToInt(Booking::weight).sum();
         var firstFeasible = new AtomicLong(-1);
+        var bound = candidate.exact() ? BoundSearch.start(plan, limit, BoundSearch.WORKERS) : null;
         AllocationPlan best = candidate.solver(seed).solve(plan, limit, progress -> {
             if (progress.initialized() && progress.score().isFeasible()
                     && progress.score().mediumScore() > nothingServed) {
@@ -170,7 +176,10 @@ public final class SoftLevelBenchmark {
             if (Boolean.getBoolean("soft.trace")) {
                 out.printf("    %s %s at %d ms: %s%n", name, candidate.name(), progress.millis(), progress.score());
             }
-        });
+        }, bound);
+        if (bound != null) {
+            bound.finish();
+        }
         var recomputed = scoring.score(best);
         String reports = System.getProperty("soft.reports");
         if (reports != null) {
