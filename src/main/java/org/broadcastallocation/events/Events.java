@@ -156,11 +156,14 @@ public class Events {
 
     /**
      * Locks the event's row until the transaction ends and reads its pins' version: whatever numbers a round, ends
-     * one or publishes one takes this lock first, so that those happen one at a time per event.
+     * one or publishes one takes this lock first, so that those happen one at a time per event. FOR NO KEY UPDATE
+     * excludes its own kind as FOR UPDATE did, but not the key-share lock that a row referencing the event (an outbox
+     * message, a round) takes: a group commit of late submissions writing staff's notification does not wait for a
+     * fill that reads the whole event under this lock.
      */
     public Optional<Integer> lockPins(String id) {
-        return jdbc.sql("select pins_version from event where id = ? for update").param(id).query(Integer.class)
-                .optional();
+        return jdbc.sql("select pins_version from event where id = ? for no key update").param(id)
+                .query(Integer.class).optional();
     }
 
     /** Called in the publishing transaction: rounds snapshotted before it are now on stale pins. */

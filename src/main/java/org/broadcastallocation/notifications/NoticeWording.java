@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 import org.broadcastallocation.events.LocalTimes;
+import org.broadcastallocation.problem.ProblemDocument;
 
 /**
  * What each fact says to an organisation: the webhook's data and the e-mail's plain text and HTML. Times are in the
@@ -132,6 +133,22 @@ final class NoticeWording {
         String next = "What next: the request is waitlisted again and takes part in the next full round.";
         return notice("offer.expired", organisation, data, "Offer of " + resource + " expired - " + eventName,
                 new StringBuilder(said + "\n"), new StringBuilder("<p>" + escape(said) + "</p>"), next);
+    }
+
+    /**
+     * Staff's alone (no organisation's words, no e-mail): a late request missed the published plan, and a planner
+     * may want to place it by hand or publish the fill it started.
+     */
+    static Notice requestLate(String eventId, ZoneId zone, ProblemDocument.Request request) {
+        var data = base(eventId, request.organisation());
+        data.put("request", request.id());
+        data.put("type", request.type().name());
+        data.put("window", LocalTimes.interval(request.window(), zone));
+        data.put("durationMinutes", request.durationMinutes());
+        data.put("crewSize", request.crewSize());
+        data.put("submittedAt", LocalTimes.at(request.submittedAt(), zone));
+        data.put("timeZone", zone.getId());
+        return new Notice("request.late", null, data, null);
     }
 
     private static Map<String, Object> base(String eventId, String organisation) {

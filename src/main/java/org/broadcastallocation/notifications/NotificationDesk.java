@@ -60,12 +60,18 @@ class NotificationDesk {
     @Transactional
     WithSecret addEndpoint(Caller caller, String eventId, String organisation, String url, List<String> types) {
         String owner = known(eventId, caller.organisation(eventId, organisation));
-        var wanted = types == null || types.isEmpty() ? WebhookEndpoints.TYPES
-                : List.copyOf(new LinkedHashSet<>(types));
-        var unknown = wanted.stream().filter(type -> !WebhookEndpoints.TYPES.contains(type)).toList();
+        var offered = owner == null ? WebhookEndpoints.TYPES : WebhookEndpoints.ORGANISATION_TYPES;
+        var wanted = types == null || types.isEmpty() ? offered : List.copyOf(new LinkedHashSet<>(types));
+        var staffOnly = wanted.stream().filter(type -> owner != null && WebhookEndpoints.STAFF_ONLY.contains(type))
+                .toList();
+        if (!staffOnly.isEmpty()) {
+            throw new RequestRejected(List.of(new Violation("body", "events", staffOnly + " is told to staff"
+                    + " endpoints only; an organisation's endpoint may ask for " + offered)));
+        }
+        var unknown = wanted.stream().filter(type -> !offered.contains(type)).toList();
         if (!unknown.isEmpty()) {
             throw new RequestRejected(List.of(new Violation("body", "events", "unknown " + unknown + "; known: "
-                    + WebhookEndpoints.TYPES)));
+                    + offered)));
         }
         var uri = targets.checked(url);
         String secret = WebhookSignature.newSecret();

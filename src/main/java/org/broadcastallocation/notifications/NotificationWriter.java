@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.requests.AllocationReleased;
+import org.broadcastallocation.requests.LateRequestsWritten;
 import org.broadcastallocation.requests.Pins;
 import org.broadcastallocation.requests.RequestRejectedByPlanner;
 import org.broadcastallocation.requests.RequestStatus;
@@ -122,6 +123,18 @@ class NotificationWriter {
         toOrganisationAndStaff(fact.eventId(), notice);
     }
 
+    /**
+     * Runs inside a group commit that every submission of the batch waits for: one statement for the whole batch,
+     * which writes nothing when no staff endpoint of the event asked for request.late.
+     */
+    @EventListener
+    void on(LateRequestsWritten fact) {
+        outbox.webhooksToStaff("request.late", fact.requests().stream()
+                .map(late -> new Outbox.ToStaff(late.eventId(), body(NoticeWording.requestLate(late.eventId(),
+                        late.eventZone(), late.request()))))
+                .toList());
+    }
+
     /** The organisation's own notice; staff endpoints get its data (no e-mail: staff have no contacts here). */
     private void toOrganisationAndStaff(String eventId, Notice notice) {
         send(eventId, notice);
@@ -132,11 +145,7 @@ class NotificationWriter {
     private void send(String eventId, Notice notice) {
         var subscribed = endpoints.subscribed(eventId, notice.organisationId(), notice.type());
         if (!subscribed.isEmpty()) {
-            var payload = new LinkedHashMap<String, Object>();
-            payload.put("type", notice.type());
-            payload.put("timestamp", OffsetDateTime.now(ZoneOffset.UTC));
-            payload.put("data", notice.data());
-            String body = write(payload);
+            String body = body(notice);
             subscribed.forEach(endpoint -> outbox.webhook(eventId, notice.organisationId(), endpoint.id(),
                     notice.type(), body));
         }
@@ -147,6 +156,15 @@ class NotificationWriter {
                                 notice.mail().html())));
             }
         }
+    }
+
+    /** A webhook's body as Standard Webhooks suggests: {"type", "timestamp", "data"}. */
+    private String body(Notice notice) {
+        var payload = new LinkedHashMap<String, Object>();
+        payload.put("type", notice.type());
+        payload.put("timestamp", OffsetDateTime.now(ZoneOffset.UTC));
+        payload.put("data", notice.data());
+        return write(payload);
     }
 
     /** An e-mail as the outbox keeps it: ready to send. */

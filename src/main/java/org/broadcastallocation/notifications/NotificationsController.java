@@ -46,7 +46,8 @@ class NotificationsController {
     @PostMapping("/api/events/{event}/webhooks")
     @Operation(summary = "Register a webhook endpoint (answer carries its signing secret, shown once)",
             description = "events: any of round.published, request.rejected, allocation.released, offer.made,"
-                    + " offer.expired (none: all). Loopback, private and link-local targets are refused unless"
+                    + " offer.expired, and for a staff endpoint request.late (none: all its own). Loopback, private"
+                    + " and link-local targets are refused unless"
                     + " broadcast.webhooks.allow-private-addresses is set.")
     ResponseEntity<EndpointWithSecret> add(@PathVariable String event,
             @RequestParam(required = false) String organisation, @RequestBody NewEndpoint body,

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -47,6 +48,28 @@ class Outbox {
 
     void email(String eventId, String organisationId, String address, String type, String body) {
         insert(eventId, organisationId, Channel.EMAIL, null, address, type, body);
+    }
+
+    /** A message for the staff endpoints of its event. */
+    record ToStaff(String eventId, String body) {
+    }
+
+    /**
+     * Each message to every staff endpoint of its event that asked for the type, in one statement however many
+     * (a group commit waits for it): nothing is written for an event without one. Rows in the order given.
+     */
+    void webhooksToStaff(String type, List<ToStaff> messages) {
+        jdbc.sql("""
+                insert into notification (message_id, event_id, organisation_id, channel, endpoint_id, type, body)
+                select 'msg_' || replace(cast(gen_random_uuid() as text), '-', ''), m.event_id, null, 'WEBHOOK',
+                       w.id, ?, m.body
+                from unnest(?, ?) with ordinality as m (event_id, body, arrival)
+                join webhook_endpoint w on w.event_id = m.event_id and w.organisation_id is null
+                                       and ? = any (w.event_types)
+                order by m.arrival, w.id""")
+                .params(type, new SqlArrayValue("text", messages.stream().map(ToStaff::eventId).toArray()),
+                        new SqlArrayValue("text", messages.stream().map(ToStaff::body).toArray()), type)
+                .update();
     }
 
     private void insert(String eventId, String organisationId, Channel channel, String endpointId, String address,

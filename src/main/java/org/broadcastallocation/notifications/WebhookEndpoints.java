@@ -22,7 +22,12 @@ class WebhookEndpoints {
 
     /** The facts an endpoint may ask for; offer.* arrive with the planner's hand. */
     static final List<String> TYPES = List.of("round.published", "request.rejected", "allocation.released",
-            "offer.made", "offer.expired");
+            "offer.made", "offer.expired", "request.late");
+    /** Told to staff endpoints only: an organisation hears of its own late request by its answer (201). */
+    static final List<String> STAFF_ONLY = List.of("request.late");
+    /** What an organisation's endpoint may ask for, and gets when it names none. */
+    static final List<String> ORGANISATION_TYPES = TYPES.stream().filter(type -> !STAFF_ONLY.contains(type))
+            .toList();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;

@@ -29,8 +29,12 @@ class RequestIntake {
         this.events = events;
     }
 
-    /** The event a request is checked against (and its version), and the organisation the key speaks for. */
-    record Submitter(ProblemDocument.Event event, int eventVersion, ProblemDocument.Organisation organisation) {
+    /**
+     * The event a request is checked against (its version, and whether a round of it was published), and the
+     * organisation the key speaks for.
+     */
+    record Submitter(ProblemDocument.Event event, int eventVersion, boolean published,
+            ProblemDocument.Organisation organisation) {
     }
 
     /**
@@ -49,7 +53,9 @@ class RequestIntake {
             case REFRESHED -> events.refreshedWithOrganisation(eventId, organisationId);
             case FRESH -> events.findWithOrganisation(eventId, organisationId);
         }).orElseThrow(() -> new NotFound("event " + eventId));
-        return new Submitter(found.stored().event(), found.stored().version(), found.organisation()
+        // Only a publish moves the pins' version.
+        return new Submitter(found.stored().event(), found.stored().version(), found.stored().pinsVersion() > 0,
+                found.organisation()
                 .orElseThrow(() -> new NotFound("organisation " + caller.organisationId())));
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Collection;
@@ -58,10 +59,13 @@ public class Requests {
 
     /**
      * A new request as handed in: the answer its submitter gets (also its audit entry's "after"), who it was, and what
-     * it was checked against (the event's version, the organisation's kind).
+     * it was checked against: the event's version, the organisation's kind, the event's zone, and whether it is late
+     * on an event with a published round ({@code lateAfterPublish}: it misses the plan, and staff are told; refused
+     * as checked against an old event when it was read unpublished and a round was published since).
      */
     public record Submission(String eventId, ProblemDocument.Request request, String idempotencyKey, String answer,
-            String actor, int eventVersion, OrganisationKind organisationKind) {
+            String actor, int eventVersion, OrganisationKind organisationKind, ZoneId eventZone,
+            boolean lateAfterPublish) {
 
         /** Event and request id: what makes a request itself. */
         public List<String> key() {
@@ -72,16 +76,20 @@ public class Requests {
     private static final String INSERT_SUBMITTED = """
             with submitted as (
                 select *, cast(answer_text as jsonb) as answer
-                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
+                from unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) with ordinality
                     as s (event_id, id, organisation_id, type, window_from, window_to, duration_minutes, crew_size,
                           vehicle_kind, vehicle_length, required_features, preferred_features, preferred_start,
                           needs_fibre, priority, submitted_at, idempotency_key, answer_text, actor,
-                          event_version, organisation_kind, arrival)),
+                          event_version, organisation_kind, late_after_publish, arrival)),
             checked as (
                 select s.* from submitted s
                 join event e on e.id = s.event_id and e.version = s.event_version
                 join organisation o on o.event_id = s.event_id and o.id = s.organisation_id
-                                   and o.kind = s.organisation_kind),
+                                   and o.kind = s.organisation_kind
+                -- Read before the event's first publish and late: its staff would not be told; check it again.
+                -- (Only a publish moves pins_version, and never back: read published, it stays published.)
+                where s.late_after_publish or e.pins_version = 0 or e.request_deadline is null
+                   or cast(s.submitted_at as timestamptz) <= e.request_deadline),
             added as (
                 insert into request (%s, updated_at)
                 select event_id, id, organisation_id, type, cast(window_from as timestamptz),
@@ -124,7 +132,7 @@ public class Requests {
      */
     public Written insertSubmitted(List<Submission> submissions) {
         int size = submissions.size();
-        var columns = new Object[21][size];
+        var columns = new Object[22][size];
         for (int i = 0; i < size; i++) {
             var submission = submissions.get(i);
             var request = submission.request();
@@ -137,10 +145,12 @@ public class Requests {
             columns[18][i] = submission.actor();
             columns[19][i] = submission.eventVersion();
             columns[20][i] = submission.organisationKind().name();
+            columns[21][i] = submission.lateAfterPublish();
         }
         var parameters = new ArrayList<Object>(columns.length);
         String[] types = {"text", "text", "text", "text", "text", "text", "int4", "int4", "text", "numeric", "text",
-            "text", "text", "bool", "int4", "text", "text", "text", "text", "int4", "text"};
+            "text", "text", "bool", "int4", "text", "text", "text", "text", "int4", "text",
+            "bool"};
         for (int column = 0; column < columns.length; column++) {
             parameters.add(new SqlArrayValue(types[column], columns[column]));
         }

@@ -106,13 +106,17 @@ public class SubmissionDesk {
         }
         String json = JsonColumns.write(RequestView.of(Requests.asSubmitted(eventId, request),
                 zone(submitter.event())));
+        // The deadline is the one checked: the writer refuses a submission checked against an older event version
+        // (or read unpublished, when it is late and a round was published since).
+        var deadline = submitter.event().requestDeadline();
+        boolean late = deadline != null && request.submittedAt().isAfter(deadline);
         var submission = new Requests.Submission(eventId, request, idempotencyKey, json, actor(caller),
-                submitter.eventVersion(), submitter.organisation().kind());
+                submitter.eventVersion(), submitter.organisation().kind(), zone(submitter.event()),
+                late && submitter.published());
         return writer.submit(submission).thenCompose(outcome -> switch (outcome) {
             case ADDED -> {
                 // A late request may be fitted at once by a fill (rounds listen); it is committed by now.
-                var deadline = submitter.event().requestDeadline();
-                if (deadline != null && request.submittedAt().isAfter(deadline)) {
+                if (late) {
                     facts.publishEvent(new LateRequestArrived(eventId, request.id()));
                 }
                 yield CompletableFuture.completedFuture(new Submitted(201, request.id(), json));

@@ -16,10 +16,12 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit for submissions. At a deadline's rush every broadcaster submits at once, and a statement and a commit of
@@ -31,7 +33,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A batch the database refuses as a whole (an Idempotency-Key taken by a retry, say) is written again one submission
  * at a time, so that each gets the answer it would have had alone; a batch that fails because the database is away
- * fails each of its callers (503, retry with the same key).
+ * fails each of its callers (503, retry with the same key). A batch with a late submission on a published event is
+ * written in a transaction that also holds what {@link LateRequestsWritten} calls for (staff are told).
  */
 @Component
 public class SubmissionWriter implements SmartLifecycle {
@@ -41,6 +44,8 @@ public class SubmissionWriter implements SmartLifecycle {
     private static final long ANSWER_TIMEOUT_SECONDS = 60;
 
     private final Requests requests;
+    private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher facts;
     private final int writers;
     private final int batch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -64,9 +69,12 @@ public class SubmissionWriter implements SmartLifecycle {
     private record Pending(Requests.Submission submission, CompletableFuture<Outcome> outcome, long handedOver) {
     }
 
-    public SubmissionWriter(Requests requests, @Value("${broadcast.submissions.writers:1}") int writers,
+    public SubmissionWriter(Requests requests, TransactionTemplate transaction, ApplicationEventPublisher facts,
+            @Value("${broadcast.submissions.writers:1}") int writers,
             @Value("${broadcast.submissions.batch:200}") int batch, MeterRegistry meters) {
         this.requests = requests;
+        this.transaction = transaction;
+        this.facts = facts;
         this.batchSizes = DistributionSummary.builder("broadcast.submissions.batch")
                 .description("Submissions written by one statement and one commit").baseUnit("submissions")
                 .register(meters);
@@ -146,7 +154,7 @@ public class SubmissionWriter implements SmartLifecycle {
             (repeated ? after : together).add(pending);
         }
         try {
-            var written = requests.insertSubmitted(together.stream().map(Pending::submission).toList());
+            var written = write(together.stream().map(Pending::submission).toList());
             together.forEach(pending -> pending.outcome().complete(outcome(written, pending.submission())));
         } catch (DataIntegrityViolationException refusedAsAWhole) {
             after.addAll(0, together);
@@ -163,7 +171,31 @@ public class SubmissionWriter implements SmartLifecycle {
     }
 
     private Outcome alone(Requests.Submission submission) {
-        return outcome(requests.insertSubmitted(List.of(submission)), submission);
+        return outcome(write(List.of(submission)), submission);
+    }
+
+    /**
+     * Without a late request on a published event among them (the deadline rush; late intake before the first
+     * publish): one statement, committed by itself, as ever. With one: the statement and one
+     * {@link LateRequestsWritten} for the whole batch, in one transaction, so that what its listeners write (staff's
+     * notification) commits with the requests.
+     */
+    private Requests.Written write(List<Requests.Submission> submissions) {
+        if (submissions.stream().noneMatch(Requests.Submission::lateAfterPublish)) {
+            return requests.insertSubmitted(submissions);
+        }
+        return transaction.execute(status -> {
+            var written = requests.insertSubmitted(submissions);
+            var late = submissions.stream().filter(submission -> submission.lateAfterPublish()
+                    && written.added().contains(submission.key()))
+                    .map(submission -> new LateRequestsWritten.LateRequest(submission.eventId(),
+                            submission.eventZone(), submission.request()))
+                    .toList();
+            if (!late.isEmpty()) {
+                facts.publishEvent(new LateRequestsWritten(late));
+            }
+            return written;
+        });
     }
 
     private static Outcome outcome(Requests.Written written, Requests.Submission submission) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -155,11 +156,11 @@ class RequestsRepositoryTest {
     void aSubmissionCheckedAgainstAnOlderEventOrAnotherKindOfOrganisationIsNotWritten() {
         events.setLateIntake("test", true);
         var asBefore = new Requests.Submission("test", van("s-old", 9), "k-old", "{}", "key:test/nos", 0,
-                OrganisationKind.BROADCASTER);
+                OrganisationKind.BROADCASTER, ZoneOffset.UTC, false);
         var asDelegation = new Requests.Submission("test", van("s-kind", 9), "k-kind", "{}", "key:test/nos", 1,
-                OrganisationKind.NATIONAL_DELEGATION);
+                OrganisationKind.NATIONAL_DELEGATION, ZoneOffset.UTC, false);
         var current = new Requests.Submission("test", van("s-now", 9), "k-now", "{}", "key:test/nos", 1,
-                OrganisationKind.BROADCASTER);
+                OrganisationKind.BROADCASTER, ZoneOffset.UTC, false);
 
         var written = requests.insertSubmitted(List.of(asBefore, asDelegation, current));
 
@@ -169,8 +170,35 @@ class RequestsRepositoryTest {
         assertThat(jdbc.sql("select key from idempotency_key").query(String.class).list()).containsExactly("k-now");
     }
 
+    @Test
+    void aLateSubmissionReadBeforeTheFirstPublishIsCheckedAgainOnceARoundIsPublished() {
+        events.setLateIntake("test", true);
+        var june = OffsetDateTime.parse("2025-06-10T10:00:00+02:00");
+        var readUnpublished = new Requests.Submission("test", late(van("s-unpublished", 9), june), "k-1", "{}",
+                "key:test/nos", 1, OrganisationKind.BROADCASTER, ZoneOffset.UTC, false);
+        var onTime = new Requests.Submission("test", van("s-on-time", 9), "k-2", "{}", "key:test/nos", 1,
+                OrganisationKind.BROADCASTER, ZoneOffset.UTC, false);
+        var readPublished = new Requests.Submission("test", late(van("s-published", 9), june), "k-3", "{}",
+                "key:test/nos", 1, OrganisationKind.BROADCASTER, ZoneOffset.UTC, true);
+        events.bumpPinsVersion("test");
+
+        var written = requests.insertSubmitted(List.of(readUnpublished, onTime, readPublished));
+
+        // Staff would not have been told of it: the writer reads the event afresh and tells them.
+        assertThat(written.checkedAgainstOld()).containsExactly(readUnpublished.key());
+        assertThat(written.added()).containsExactlyInAnyOrder(onTime.key(), readPublished.key());
+    }
+
+    private static ProblemDocument.Request late(ProblemDocument.Request request, OffsetDateTime submittedAt) {
+        return new ProblemDocument.Request(request.id(), request.organisation(), request.type(), request.window(),
+                request.durationMinutes(), request.crewSize(), request.vehicle(), request.requiredFeatures(),
+                request.preferredFeatures(), request.preferredStart(), request.needsFibre(), request.priority(),
+                submittedAt);
+    }
+
     private static Requests.Submission submission(ProblemDocument.Request request, String key, String answer) {
-        return new Requests.Submission("test", request, key, answer, "key:test/nos", 0, OrganisationKind.BROADCASTER);
+        return new Requests.Submission("test", request, key, answer, "key:test/nos", 0, OrganisationKind.BROADCASTER,
+                ZoneOffset.UTC, false);
     }
 
     @Test

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 import org.broadcastallocation.ApiClient;
 import org.broadcastallocation.Fixture;
+import org.broadcastallocation.JuneClock;
 
 /**
  * A late request, submitted while late intake is open, is fitted at once by a fill into what the published round
@@ -86,14 +83,5 @@ class LateRequestFillTest {
         assertThat(first).as("the planner's round is the event's first").isEqualTo(1);
         calls.solved(first, 1);
         assertThat(calls.round(first).get("kind").asText()).isEqualTo("FULL");
-    }
-}
-
-/** Imported ahead of the service's own clock (a nested test configuration would come after it). */
-@TestConfiguration
-class JuneClock {
-    @Bean
-    Clock clock() {
-        return Clock.fixed(Instant.parse("2025-06-10T08:00:00Z"), ZoneOffset.UTC);
     }
 }
