@@ -35,7 +35,8 @@ public final class LargeEventBenchmark {
 
     /** One instance: CP-SAT's and the engine's unserved weight, and the best floor known. */
     public record Result(String instance, long total, long exactUnserved, String exactScore, long floor,
-            boolean proved, long engineUnserved, String engineScore, long firstFeasibleMillis, boolean rescores) {
+            boolean proved, long engineUnserved, String engineScore, long firstFeasibleMillis, boolean rescores,
+            long aloneUnserved) {
 
         double engineAgainstExactPercent() {
             return 100.0 * (engineUnserved - exactUnserved) / Math.max(1, exactUnserved);
@@ -69,17 +70,18 @@ public final class LargeEventBenchmark {
         }
         System.out.printf("%n%d requests, scale %s: engine %d s against CP-SAT %d s (%d workers)%n", requests, scale,
                 limit.toSeconds(), exactLimit.toSeconds(), workers);
-        System.out.printf("%-12s %8s %14s %14s %12s %12s %12s %10s%n", "instance", "weight", "CP-SAT unsrv",
-                "engine unsrv", "engine-CPSAT", "floor", "engine>floor", "1st feas.");
+        System.out.printf("%-12s %8s %14s %14s %14s %12s %12s %12s %10s%n", "instance", "weight", "CP-SAT unsrv",
+                "alone unsrv", "engine unsrv", "engine-CPSAT", "floor", "engine>floor", "1st feas.");
         for (Result result : results) {
-            System.out.printf("%-12s %8d %14d %14d %11.1f%% %11d%s %11.1f%% %8d ms%s%n", result.instance(),
-                    result.total(), result.exactUnserved(), result.engineUnserved(),
+            System.out.printf("%-12s %8d %14d %14d %14d %11.1f%% %11d%s %11.1f%% %8d ms%s%n", result.instance(),
+                    result.total(), result.exactUnserved(), result.aloneUnserved(), result.engineUnserved(),
                     result.engineAgainstExactPercent(), result.floor(), result.proved() ? "*" : " ",
                     result.engineAboveFloorPercent(), result.firstFeasibleMillis(),
                     result.rescores() ? "" : "  RESCORE DIFFERS");
         }
-        System.out.println("engine-CPSAT: how much more (+) or less (-) weight the engine leaves unserved than CP-SAT;"
-                + " floor: no allocation leaves less (* proved optimal).");
+        System.out.println("alone: Timefold without CP-SAT beside it, same time; engine-CPSAT: how much more (+) or"
+                + " less (-) weight the engine leaves unserved than CP-SAT; floor: no allocation leaves less (* proved"
+                + " optimal).");
     }
 
     Result measure(int requests, double scale, long seed, Duration exactLimit, int workers, Duration limit) {
@@ -102,13 +104,16 @@ public final class LargeEventBenchmark {
                 firstFeasible.compareAndSet(-1, (System.nanoTime() - started) / 1_000_000);
             }
         });
+        var alone = AllocationSolver.withProjectConfig().solve(PlanBuilder.build(document), limit, best -> { });
+        out.printf("%s: Timefold alone %d s: %s%n", name, limit.toSeconds(), alone.getScore());
         long floor = Math.max(exactFloor.unservedFloor(), -report.bounds().medium());
         boolean proved = "exact".equals(exactFloor.method()) || report.bounds().proven();
         var engineScore = report.score();
         return new Result(name, total, exactScore.hardScore() < 0 ? Long.MAX_VALUE : -exactScore.mediumScore(),
                 exactScore.toString(), floor, proved, -engineScore.medium(),
                 engineScore.hard() + "hard/" + engineScore.medium() + "medium/" + engineScore.soft() + "soft",
-                firstFeasible.get(), ReportCheck.check(document, report, scoring).ok());
+                firstFeasible.get(), ReportCheck.check(document, report, scoring).ok(),
+                -alone.getScore().mediumScore());
     }
 
     void print(Result result) {
