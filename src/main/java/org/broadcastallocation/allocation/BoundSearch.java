@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import ai.timefold.solver.core.api.solver.Solver;
 import com.google.ortools.Loader;
 import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.CpSolverSolutionCallback;
 import com.google.ortools.sat.CpSolverStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +39,8 @@ public final class BoundSearch {
     /** CP-SAT threads beside a round's solver (which takes one core); measured in docs/performance-log.md. */
     public static final int WORKERS = 1;
     private static final long STOP_GRACE_MILLIS = 500;
+    /** How often at most an improving CP-SAT solution of a part is handed over while it searches. */
+    private static final long OFFER_EVERY_MILLIS = 500;
     /** At most this long for a part's cheapest allocation once its optimum is proved (see {@link #cheapest}). */
     private static final double SOFT_SECONDS = 2;
     /** Requests from which the exact search waits for the solver's construction (see {@link #start}). */
@@ -49,8 +53,8 @@ public final class BoundSearch {
     private volatile boolean stopped;
     private volatile MediumBound known;
     private final CompletableFuture<MediumBound> searched;
-    /** Every part's allocation CP-SAT found: offered to the solver (see {@link #seed}) and CP-SAT's own answer. */
-    private final List<ExactSeed> found = new ArrayList<>();
+    /** Each part's latest allocation from CP-SAT: offered to the solver (see {@link #seed}), CP-SAT's own answer. */
+    private final Map<Set<ResourceType>, ExactSeed> found = new LinkedHashMap<>();
     /** Offered, and not yet taken up by the solver: offered once at a time. */
     private final Set<ExactSeed> offered = new HashSet<>();
     private Solver<AllocationPlan> seeded;
@@ -137,7 +141,12 @@ public final class BoundSearch {
             solver.getParameters().setMaxTimeInSeconds(seconds).setNumWorkers(workers).setLinearizationLevel(2);
             exact.set(solver);
             long partStarted = System.nanoTime();
-            CpSolverStatus status = solver.solve(part.model());
+            // A first round's part is handed over as CP-SAT improves it, not only at its end: a large part is
+            // rarely proved, and its last answer would come as the round ends, too late for the solver to use.
+            // A later round's waits for the optimum and its cheapest allocation (see cheapest), so as to move little.
+            boolean laterRound = part.choices().stream().anyMatch(choice -> choice.booking().previousPlacement() != null);
+            CpSolverStatus status = laterRound ? solver.solve(part.model())
+                    : solver.solve(part.model(), new Improving(plan, part));
             log.debug("bound of {} ({} requests): {} in {} ms, served at most {}", part.name(), part.requests(),
                     status, (System.nanoTime() - partStarted) / 1_000_000, solver.bestObjectiveBound());
             switch (status) {
@@ -158,7 +167,7 @@ public final class BoundSearch {
             if (status == CpSolverStatus.OPTIMAL || status == CpSolverStatus.FEASIBLE) {
                 var solved = status == CpSolverStatus.OPTIMAL && !stopped
                         ? cheapest(part, solver, Math.min(SOFT_SECONDS, seconds / 2), workers) : solver;
-                var seed = ExactSeed.of(plan, part, solved);
+                var seed = ExactSeed.of(plan, part, solved::booleanValue);
                 if (seed != null) {
                     offer(seed);
                 }
@@ -195,7 +204,7 @@ public final class BoundSearch {
     }
 
     private synchronized void offer(ExactSeed seed) {
-        found.add(seed);
+        found.put(seed.types(), seed);
         handOver();
     }
 
@@ -203,7 +212,7 @@ public final class BoundSearch {
         if (seeded == null || bestServed == null) {
             return;
         }
-        for (ExactSeed seed : found) {
+        for (ExactSeed seed : found.values()) {
             long solverServes = seed.types().stream().mapToLong(type -> bestServed.getOrDefault(type, 0L)).sum();
             if (seed.served() > solverServes && offered.add(seed)) {
                 log.debug("CP-SAT's allocation of {} serves {} against the solver's {}: offered", seed.types(),
@@ -250,11 +259,37 @@ public final class BoundSearch {
      * benchmarks' yardstick; call after {@link #awaitEnd}.
      */
     public synchronized AllocationPlan exactAllocation(AllocationPlan fresh) {
-        for (ExactSeed seed : found) {
+        for (ExactSeed seed : found.values()) {
             fresh.getBookings().stream().filter(booking -> seed.types().contains(booking.type()) && !booking.pinned())
                     .forEach(booking -> booking.place(seed.placements().get(booking.id())));
         }
         return fresh;
+    }
+
+    /** Hands each improving solution of a part over, at most every {@value #OFFER_EVERY_MILLIS} ms. */
+    private final class Improving extends CpSolverSolutionCallback {
+
+        private final AllocationPlan plan;
+        private final ExactBound.Part part;
+        private long lastOffer;
+
+        Improving(AllocationPlan plan, ExactBound.Part part) {
+            this.plan = plan;
+            this.part = part;
+        }
+
+        @Override
+        public void onSolutionCallback() {
+            long now = System.nanoTime();
+            if (lastOffer != 0 && now - lastOffer < OFFER_EVERY_MILLIS * 1_000_000) {
+                return;
+            }
+            lastOffer = now;
+            var seed = ExactSeed.of(plan, part, this::booleanValue);
+            if (seed != null) {
+                offer(seed);
+            }
+        }
     }
 
     /** The best floor known now, without waiting. */

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import ai.timefold.solver.core.api.solver.change.ProblemChange;
 import ai.timefold.solver.core.api.solver.change.ProblemChangeDirector;
-import com.google.ortools.sat.CpSolver;
+import com.google.ortools.sat.Literal;
 
 import org.broadcastallocation.problem.ResourceType;
 
@@ -32,12 +33,12 @@ record ExactSeed(Set<ResourceType> types, Map<String, Placement> placements, lon
         implements ProblemChange<AllocationPlan> {
 
     /** The part's allocation in the solved model, or null when the part holds a placement by hand (not modelled). */
-    static ExactSeed of(AllocationPlan plan, ExactBound.Part part, CpSolver solved) {
+    static ExactSeed of(AllocationPlan plan, ExactBound.Part part, Predicate<Literal> solved) {
         var ofPart = plan.getBookings().stream().filter(booking -> part.types().contains(booking.type())).toList();
         if (ofPart.stream().anyMatch(Booking::placedByHand)) {
             return null;
         }
-        var taken = part.choices().stream().filter(choice -> solved.booleanValue(choice.taken()))
+        var taken = part.choices().stream().filter(choice -> solved.test(choice.taken()))
                 .sorted(Comparator.comparingInt(ExactBound.Choice::start)).toList();
         var inOrder = spread(ofPart, part, taken);
         if (taken.stream().noneMatch(ExactSeed::keepsPrevious)) {

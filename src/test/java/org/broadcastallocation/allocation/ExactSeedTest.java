@@ -36,7 +36,7 @@ class ExactSeedTest {
             var solver = new CpSolver();
             solver.getParameters().setNumWorkers(1).setLinearizationLevel(2).setMaxTimeInSeconds(30);
             assertThat(solver.solve(part.model())).as(part.name()).isEqualTo(CpSolverStatus.OPTIMAL);
-            var seed = ExactSeed.of(plan, part, solver);
+            var seed = ExactSeed.of(plan, part, solver::booleanValue);
 
             assertThat(seed.served()).as(part.name()).isEqualTo(Math.round(solver.objectiveValue()));
             plan.getBookings().stream().filter(booking -> part.types().contains(booking.type()))
