@@ -127,7 +127,8 @@ class FillsAndOffersTest {
         await("the offer to " + next + " expired", () -> "WAITLISTED".equals(calls.status(next)) ? next : null);
         var answerTooLate = api.call(key(next), "POST", "/api/events/" + event + "/offers/" + next + "/accept",
                 null);
-        assertThat(answerTooLate.status()).isEqualTo(404);
+        assertThat(answerTooLate.status()).as(answerTooLate.body()).isEqualTo(409);
+        assertThat(answerTooLate.json().get("detail").asText()).contains("expired");
         assertThat(pins()).doesNotContainKey(next).doesNotContainKey(best);
         var audit = api.call(PLANNER, "GET", "/api/events/" + event + "/audit", null).json();
         assertThat(audit.findValuesAsText("action")).contains("DECLINE_OFFER", "EXPIRE_OFFER");
