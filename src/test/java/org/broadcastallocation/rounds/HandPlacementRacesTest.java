@@ -5,9 +5,7 @@ import static org.broadcastallocation.ApiClient.PLANNER;
 import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
 
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +112,9 @@ class HandPlacementRacesTest {
         var race = ready(false);
         try (var held = HeldLock.take(database, "select 1 from round_allocation where event_id = ? and"
                 + " round_number = ? for update", race.event, race.round)) {
-            var place = threads.submit(race::place);
-            HeldLock.awaitWaiting(jdbc, "delete from round_allocation");
-            var publish = threads.submit(race::publish);
-            HeldLock.awaitWaiting(jdbc, "select pins_version from event");
-            held.close();
-            race.check(place.get(), null, publish.get());
+            var answers = held.letGoOnceWaiting(jdbc, threads, race::place, "delete from round_allocation",
+                    race::publish, "select pins_version from event");
+            race.check(answers.get(0), null, answers.get(1));
         }
         assertThat(race.lastPlace.status()).isEqualTo(200);
         assertThat(race.lastPublish.status()).isEqualTo(200);
@@ -130,12 +125,9 @@ class HandPlacementRacesTest {
         var race = ready(false);
         try (var held = HeldLock.take(database, "select 1 from request where event_id = ? for update",
                 race.event)) {
-            var publish = threads.submit(race::publish);
-            HeldLock.awaitWaiting(jdbc, "update request");
-            var place = threads.submit(race::place);
-            HeldLock.awaitWaiting(jdbc, "select pins_version from event");
-            held.close();
-            race.check(place.get(), null, publish.get());
+            var answers = held.letGoOnceWaiting(jdbc, threads, race::publish, "update request", race::place,
+                    "select pins_version from event");
+            race.check(answers.get(1), null, answers.get(0));
         }
         assertThat(race.lastPlace.status()).isEqualTo(409);
         assertThat(race.lastPlace.json().get("detail").asText()).contains("published");
@@ -356,14 +348,7 @@ class HandPlacementRacesTest {
         return OffsetDateTime.parse(offsetDateTime).toInstant().toString();
     }
 
-    /** Each pin of the event as "resource start". */
     private Map<String, String> pins(String event) {
-        var pins = new HashMap<String, String>();
-        jdbc.sql("select request_id, resource_id, starts_at from pinned_allocation where event_id = ?").param(event)
-                .query((ResultSet row) -> {
-                    pins.put(row.getString(1), row.getString(2) + " " + row.getObject(3,
-                            OffsetDateTime.class).toInstant());
-                });
-        return pins;
+        return RoundCalls.pins(jdbc, event);
     }
 }

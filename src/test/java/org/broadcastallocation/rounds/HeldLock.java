@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 
 import javax.sql.DataSource;
 
@@ -58,6 +61,20 @@ final class HeldLock implements AutoCloseable {
                 .query(String.class).list();
         throw new AssertionError("nobody waits for a lock in \"" + statementStart + "...\" after 20 s; sessions: "
                 + sessions);
+    }
+
+    /**
+     * Sends {@code first} and sees it wait in a statement starting with {@code firstWaitsIn} (for these rows), sends
+     * {@code second} and sees it wait in {@code secondWaitsIn}, then lets go of the rows: the answers, in that order.
+     */
+    <T> List<T> letGoOnceWaiting(JdbcClient jdbc, ExecutorService threads, Callable<T> first, String firstWaitsIn,
+            Callable<T> second, String secondWaitsIn) throws Exception {
+        var firstAnswer = threads.submit(first);
+        awaitWaiting(jdbc, firstWaitsIn);
+        var secondAnswer = threads.submit(second);
+        awaitWaiting(jdbc, secondWaitsIn);
+        close();
+        return List.of(firstAnswer.get(), secondAnswer.get());
     }
 
     /** Lets go of the rows: whoever waits for them goes on. Once; later calls do nothing. */
