@@ -151,6 +151,14 @@ final class NoticeWording {
         return new Notice("request.late", null, data, null);
     }
 
+    /** A late request for staff that is an amendment: the request as amended, and its version after it. */
+    static Notice lateAmendment(String eventId, ZoneId zone, ProblemDocument.Request request, int version) {
+        var late = requestLate(eventId, zone, request);
+        late.data().put("amendment", true);
+        late.data().put("version", version);
+        return late;
+    }
+
     private static Map<String, Object> base(String eventId, String organisation) {
         var data = new LinkedHashMap<String, Object>();
         data.put("event", eventId);

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import org.broadcastallocation.events.Events;
 import org.broadcastallocation.requests.AllocationReleased;
+import org.broadcastallocation.requests.LateRequestAmended;
 import org.broadcastallocation.requests.LateRequestsWritten;
 import org.broadcastallocation.requests.Pins;
 import org.broadcastallocation.requests.RequestRejectedByPlanner;
@@ -133,6 +134,16 @@ class NotificationWriter {
                 .map(late -> new Outbox.ToStaff(late.eventId(), body(NoticeWording.requestLate(late.eventId(),
                         late.eventZone(), late.request()))))
                 .toList());
+    }
+
+    /**
+     * Runs inside the amendment's transaction: the staff endpoints that asked for request.late hear of a late
+     * amendment as of a late submission, told apart by {@code amendment} and the request's {@code version}.
+     */
+    @EventListener
+    void on(LateRequestAmended fact) {
+        outbox.webhooksToStaff("request.late", List.of(new Outbox.ToStaff(fact.eventId(),
+                body(NoticeWording.lateAmendment(fact.eventId(), fact.eventZone(), fact.request(), fact.version())))));
     }
 
     /** The organisation's own notice; staff endpoints get its data (no e-mail: staff have no contacts here). */

@@ -88,9 +88,22 @@ public class RequestDesk {
         if (!requests.update(eventId, amended, expected, RequestStatus.SUBMITTED)) {
             throw new StaleVersion("request " + id, expected, expected + 1, ifMatch != null);
         }
-        var after = RequestView.of(requests.find(eventId, id).orElseThrow(), zone(event));
+        var stored = requests.find(eventId, id).orElseThrow();
+        if (RequestIntake.late(event, amended) && publishedByNow(submitter, eventId)) {
+            facts.publishEvent(new LateRequestAmended(eventId, zone(event), stored.request(), stored.version()));
+        }
+        var after = RequestView.of(stored, zone(event));
         audit.record(actor(caller), AuditAction.AMEND, eventId, "request", id, RequestView.of(current, zone(event)), after);
         return after;
+    }
+
+    /**
+     * Whether a round of the event is published, as of the amendment's write: read again when the door read none,
+     * so that a publish committed meanwhile (which saw the request before its amendment) does not leave the late
+     * amendment untold, as the submission writer checks a late submission read unpublished again.
+     */
+    private boolean publishedByNow(RequestIntake.Submitter submitter, String eventId) {
+        return submitter.published() || events.find(eventId).map(stored -> stored.pinsVersion() > 0).orElse(false);
     }
 
     /**

@@ -92,6 +92,11 @@ class RequestIntake {
         }
     }
 
+    /** Submitted (or amended: taken at its own time) after the event's deadline: a late application. */
+    static boolean late(ProblemDocument.Event event, ProblemDocument.Request request) {
+        return event.requestDeadline() != null && request.submittedAt().isAfter(event.requestDeadline());
+    }
+
     static ZoneId zone(ProblemDocument.Event event) {
         return ZoneId.of(event.timeZone());
     }

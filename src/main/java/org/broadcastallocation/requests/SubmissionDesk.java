@@ -108,8 +108,7 @@ public class SubmissionDesk {
                 zone(submitter.event())));
         // The deadline is the one checked: the writer refuses a submission checked against an older event version
         // (or read unpublished, when it is late and a round was published since).
-        var deadline = submitter.event().requestDeadline();
-        boolean late = deadline != null && request.submittedAt().isAfter(deadline);
+        boolean late = RequestIntake.late(submitter.event(), request);
         var submission = new Requests.Submission(eventId, request, idempotencyKey, json, actor(caller),
                 submitter.eventVersion(), submitter.organisation().kind(), zone(submitter.event()),
                 late && submitter.published());

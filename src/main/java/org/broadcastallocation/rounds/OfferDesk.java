@@ -113,13 +113,36 @@ class OfferDesk {
             throw new NotFound("event " + eventId);
         }
         var offer = offers.open(eventId, requestId, true)
-                .filter(open -> open.organisation().equals(caller.organisationId()))
-                .orElseThrow(() -> new NotFound("no open offer for request " + requestId));
-        if (offers.expired(offer)) {
-            throw new OfferAlreadyExpired("the offer of " + offer.resourceId() + " to " + requestId + " expired at "
-                    + offer.expiresAt() + "; the place goes to the next request");
+                .filter(open -> open.organisation().equals(caller.organisationId()));
+        if (offer.isEmpty()) {
+            // The row lock above waits for whoever holds the offer: an expiry sweep or another answer that closed it
+            // meanwhile leaves no open offer, and the answer that lost the race hears why (409), never a 404 as if
+            // there had been none: of an answer and the expiry exactly one wins, and the other is told so.
+            throw closed(offers.latest(eventId, requestId)
+                    .filter(last -> last.organisation().equals(caller.organisationId()))
+                    .orElseThrow(() -> new NotFound("no open offer for request " + requestId)));
         }
-        return offer;
+        if (offers.expired(offer.get())) {
+            throw expired(offer.get());
+        }
+        return offer.get();
+    }
+
+    /** Why an offer that is no longer open cannot be answered. */
+    private static RuntimeException closed(Offers.Offer last) {
+        return switch (last.status()) {
+            case EXPIRED -> expired(last);
+            case ACCEPTED, DECLINED -> new OfferNoLongerOpen("the offer of " + last.resourceId() + " to "
+                    + last.requestId() + " was " + last.status().name().toLowerCase() + " at " + last.decidedAt()
+                    + "; it can be answered once");
+            case OPEN -> new OfferNoLongerOpen("the offer to " + last.requestId() + " changed while it was answered;"
+                    + " read the offers and answer again");
+        };
+    }
+
+    private static OfferAlreadyExpired expired(Offers.Offer offer) {
+        return new OfferAlreadyExpired("the offer of " + offer.resourceId() + " to " + offer.requestId()
+                + " expired at " + offer.expiresAt() + "; the place goes to the next request");
     }
 
     private static Offers.Offer decided(Offers.Offer offer, Offers.OfferStatus status) {

@@ -59,6 +59,14 @@ class Offers {
                 .params(eventId, requestId).query(Offers::offer).optional();
     }
 
+    /** The request's latest offer, whatever its status: what became of it once it is no longer open. */
+    Optional<Offer> latest(String eventId, String requestId) {
+        return jdbc.sql("select " + COLUMNS + " from offer o join request r on r.event_id = o.event_id"
+                        + " and r.id = o.request_id where o.event_id = ? and o.request_id = ?"
+                        + " order by o.made_at desc, o.round_number desc limit 1")
+                .params(eventId, requestId).query(Offers::offer).optional();
+    }
+
     /** Whether the open offer's time is up, by the database's clock. */
     boolean expired(Offer offer) {
         return jdbc.sql("select expires_at <= now() from offer where event_id = ? and request_id = ?"

@@ -5,10 +5,8 @@ import static org.broadcastallocation.ApiClient.PLANNER;
 import static org.broadcastallocation.problem.OrganisationKind.BROADCASTER;
 import static org.broadcastallocation.problem.ResourceType.EDIT_BOOTH;
 
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -127,7 +125,8 @@ class FillsAndOffersTest {
         await("the offer to " + next + " expired", () -> "WAITLISTED".equals(calls.status(next)) ? next : null);
         var answerTooLate = api.call(key(next), "POST", "/api/events/" + event + "/offers/" + next + "/accept",
                 null);
-        assertThat(answerTooLate.status()).isEqualTo(404);
+        assertThat(answerTooLate.status()).as(answerTooLate.body()).isEqualTo(409);
+        assertThat(answerTooLate.json().get("detail").asText()).contains("expired");
         assertThat(pins()).doesNotContainKey(next).doesNotContainKey(best);
         var audit = api.call(PLANNER, "GET", "/api/events/" + event + "/audit", null).json();
         assertThat(audit.findValuesAsText("action")).contains("DECLINE_OFFER", "EXPIRE_OFFER");
@@ -194,13 +193,7 @@ class FillsAndOffersTest {
 
     /** Each pin as "resource start". */
     private Map<String, String> pins() {
-        var pins = new HashMap<String, String>();
-        jdbc.sql("select request_id, resource_id, starts_at from pinned_allocation where event_id = ?").param(event)
-                .query((ResultSet row) -> {
-                    pins.put(row.getString(1), row.getString(2) + " " + row.getObject(3,
-                            OffsetDateTime.class).toInstant());
-                });
-        return pins;
+        return RoundCalls.pins(jdbc, event);
     }
 
     private String key(String request) {

@@ -3,11 +3,16 @@ package org.broadcastallocation.rounds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.broadcastallocation.ApiClient.PLANNER;
 
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.broadcastallocation.ApiClient;
 
@@ -76,6 +81,17 @@ final class RoundCalls {
 
     String status(String request) {
         return api.call(PLANNER, "GET", requests() + "/" + request, null).json().get("status").asText();
+    }
+
+    /** Each pin of the event as "resource start" (the start as an instant), read from the database. */
+    static Map<String, String> pins(JdbcClient jdbc, String event) {
+        var pins = new HashMap<String, String>();
+        jdbc.sql("select request_id, resource_id, starts_at from pinned_allocation where event_id = ?").param(event)
+                .query((ResultSet row) -> {
+                    pins.put(row.getString(1), row.getString(2) + " " + row.getObject(3,
+                            OffsetDateTime.class).toInstant());
+                });
+        return pins;
     }
 
     /** The report's allocation of the request, or null when it is unassigned. */
