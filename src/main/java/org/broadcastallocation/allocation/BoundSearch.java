@@ -30,8 +30,9 @@ import org.broadcastallocation.problem.ResourceType;
 /**
  * The bound of one round, searched beside its solver and within its time: the capacity-time floor at once, then
  * CP-SAT's on a thread of its own, stopped when the round ends ({@link #finish}) if it has not proved the optimum
- * by then. Where OR-Tools' native library does not load (a platform the jar carries no natives for), the round
- * keeps the capacity-time floor.
+ * by then. What CP-SAT finds on the way is handed to the round's solver ({@link #seed}, {@link ExactSeed}). Where
+ * OR-Tools' native library does not load (a platform the jar carries no natives for), the round keeps the
+ * capacity-time floor and its solver runs alone.
  */
 public final class BoundSearch {
 
