@@ -6,10 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,11 +19,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.broadcastallocation.WebhookSignature;
 
 /**
  * kill -9 while the service delivers webhooks: no message committed to the outbox is lost. The packaged service
@@ -262,7 +260,8 @@ public final class KillDuringDelivery {
             String signature = headers.getFirst("webhook-signature");
             String secret = secrets.get(exchange.getRequestURI().getPath());
             boolean valid = id != null && timestamp != null && signature != null && secret != null
-                    && List.of(signature.split(" ")).contains(expected(secret, id, timestamp, body));
+                    && List.of(signature.split(" "))
+                            .contains(WebhookSignature.expected(secret, id, timestamp, body));
             var latch = holding;
             if (latch != null && valid) {
                 heldSince = System.nanoTime();
@@ -287,18 +286,6 @@ public final class KillDuringDelivery {
                 // the sender died meanwhile: as it would be for a real receiver
             } finally {
                 exchange.close();
-            }
-        }
-
-        private static String expected(String secret, String id, String timestamp, String body) {
-            try {
-                var mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.replaceFirst("^whsec_", "")),
-                        "HmacSHA256"));
-                return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body)
-                        .getBytes(StandardCharsets.UTF_8)));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
             }
         }
 

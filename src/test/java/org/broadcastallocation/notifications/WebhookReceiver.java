@@ -5,10 +5,8 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+
+import org.broadcastallocation.WebhookSignature;
 
 /**
  * A receiver as an organisation would run one: a real HTTP server on a port of this machine that checks each
@@ -100,7 +98,8 @@ final class WebhookReceiver implements AutoCloseable {
             String signature = headers.getFirst("webhook-signature");
             String path = exchange.getRequestURI().getPath();
             boolean valid = id != null && timestamp != null && signature != null && secrets.containsKey(path)
-                    && List.of(signature.split(" ")).contains(expected(secrets.get(path), id, timestamp, body));
+                    && List.of(signature.split(" "))
+                            .contains(WebhookSignature.expected(secrets.get(path), id, timestamp, body));
             received.add(new Received(path, id, timestamp == null ? 0 : Long.parseLong(timestamp), body, valid));
             pause(answerAfterMillis);
             exchange.sendResponseHeaders(valid ? 204 : 400, -1);
@@ -108,19 +107,6 @@ final class WebhookReceiver implements AutoCloseable {
         });
         server.setExecutor(handlers);
         server.start();
-    }
-
-    /** The convention: v1, base64 of HMAC-SHA256 over "id.timestamp.body", keyed with the secret after whsec_. */
-    private static String expected(String secret, String id, String timestamp, String body) {
-        try {
-            var mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.replaceFirst("^whsec_", "")),
-                    "HmacSHA256"));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     List<Received> received() {
